@@ -1,0 +1,12 @@
+#pragma once
+/// @file tl.h
+/// @brief The umbrella header: everything a course program needs. `#include <tl/tl.h>`.
+
+#include "tl/device.h"      // IWYU pragma: export
+#include "tl/dtype.h"       // IWYU pragma: export
+#include "tl/error.h"       // IWYU pragma: export
+#include "tl/factory.h"     // IWYU pragma: export
+#include "tl/indexing.h"    // IWYU pragma: export
+#include "tl/ops.h"         // IWYU pragma: export
+#include "tl/scalar.h"      // IWYU pragma: export
+#include "tl/tensor.h"      // IWYU pragma: export
