@@ -46,6 +46,8 @@ class IntArrayRef {
   const int64_t* begin() const { return data_; }
   /// @brief End iterator.
   const int64_t* end() const { return data_ + size_; }
+  /// @brief Last entry (unchecked).
+  int64_t back() const { return data_[size_ - 1]; }
   /// @brief An owning copy.
   std::vector<int64_t> vec() const { return {begin(), end()}; }
   /// @brief Element-wise equality.
