@@ -7,6 +7,9 @@
 #include "tl/error.h"       // IWYU pragma: export
 #include "tl/factory.h"     // IWYU pragma: export
 #include "tl/indexing.h"    // IWYU pragma: export
+#include "tl/interop.h"     // IWYU pragma: export
+#include "tl/npy.h"         // IWYU pragma: export
 #include "tl/ops.h"         // IWYU pragma: export
+#include "tl/print.h"       // IWYU pragma: export
 #include "tl/scalar.h"      // IWYU pragma: export
 #include "tl/tensor.h"      // IWYU pragma: export

@@ -105,10 +105,4 @@ Scalar Tensor::item() const {
   return dispatch(dtype(), [&]<typename T>() -> Scalar { return Scalar(*static_cast<const T*>(host.data_ptr())); });
 }
 
-std::ostream& operator<<(std::ostream& os, const Scalar& s) {
-  if (s.is_boolean()) return os << (s.to_bool() ? "True" : "False");
-  if (s.is_integral()) return os << s.to_long();
-  return os << s.to_double();
-}
-
 }  // namespace tl
