@@ -63,7 +63,7 @@ inline Tensor tensor_from_json(const nlohmann::json& j) {
     for (size_t i = 0; i < values.size(); ++i) {
       if (has_bits) {
         const uint64_t b = j["bits"][i].get<uint64_t>();
-        std::memcpy(&p[i], &b, sizeof(T));  // little-endian: low bytes hold the pattern
+        std::memcpy(static_cast<void*>(&p[i]), &b, sizeof(T));  // little-endian: low bytes hold the pattern
       } else {
         p[i] = scalar_from_json(values[i]).to<T>();
       }
