@@ -12,5 +12,7 @@ namespace {
 void* cuda_malloc(size_t, Device) { no_cuda(); }
 void cuda_free(void*, Device) {}
 void cuda_memcpy(void*, Device, const void*, Device, size_t) { no_cuda(); }
+void cuda_random_fill(const Tensor&, const RandomFill&, const Generator*) { no_cuda(); }
+void cuda_manual_seed_all(uint64_t) {}  // no CUDA devices: nothing to seed
 
 }  // namespace tl::detail

@@ -1,0 +1,33 @@
+// The MT19937 engine's seeding and state regeneration, bit-identical to PyTorch's
+// at::mt19937 (Matsumoto & Nishimura's init_genrand and the standard twist); the
+// tempered output is inline in tl/generator.h.
+#include "tl/generator.h"
+
+namespace tl {
+
+namespace {
+constexpr int kShift = 397;  // the "M" of MT19937: the word mixed into each twist
+constexpr uint32_t kMatrixA = 0x9908b0dfu;
+constexpr uint32_t kUpperBit = 0x80000000u;
+constexpr uint32_t kLowerBits = 0x7fffffffu;
+}  // namespace
+
+mt19937::mt19937(uint64_t seed) : seed_(seed), left_(1), next_(0) {
+  state_[0] = static_cast<uint32_t>(seed & 0xffffffffu);
+  for (int j = 1; j < kStateSize; ++j) {
+    const uint32_t prev = state_[j - 1];
+    state_[j] = 1812433253u * (prev ^ (prev >> 30)) + static_cast<uint32_t>(j);
+  }
+}
+
+void mt19937::twist() {
+  for (int k = 0; k < kStateSize; ++k) {
+    const uint32_t next_word = state_[(k + 1) % kStateSize];
+    const uint32_t y = (state_[k] & kUpperBit) | (next_word & kLowerBits);
+    state_[k] = state_[(k + kShift) % kStateSize] ^ (y >> 1) ^ ((next_word & 1u) ? kMatrixA : 0u);
+  }
+  left_ = kStateSize;
+  next_ = 0;
+}
+
+}  // namespace tl
