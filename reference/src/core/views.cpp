@@ -1,6 +1,10 @@
 // Views: tensors that share storage with their base and only change geometry.
+// Checks, their order and their messages follow ATen 1.13 (TensorShape.cpp,
+// TensorConversions.cpp, ExpandUtils.cpp, InferSize.h), as Python reports them.
 #include <algorithm>
-#include <numeric>
+#include <optional>
+#include <string>
+#include <vector>
 
 #include "core/tensor_internal.h"
 #include "tl/ops.h"
@@ -9,7 +13,7 @@
 namespace tl {
 namespace {
 
-// Infers a single -1 entry in `shape` so the product equals `numel`.
+// Resolves a single -1 entry of `shape` so that its product is `numel` (infer_size).
 Sizes infer_shape(IntArrayRef shape, int64_t numel) {
   Sizes out(shape);
   int64_t known = 1;
@@ -23,20 +27,27 @@ Sizes infer_shape(IntArrayRef shape, int64_t numel) {
       known *= shape[i];
     }
   }
-  const bool ok = infer ? (known != 0 && numel % known == 0) : known == numel;
+  const bool ok = numel == known || (infer && known > 0 && numel % known == 0);
   TL_CHECK(ok, "shape '", shape, "' is invalid for input of size ", numel);
-  if (infer) out[*infer] = numel / known;
+  if (infer) {
+    // With 0 elements and a 0 among the given sizes, any value would fit the -1.
+    TL_CHECK(known != 0, "cannot reshape tensor of 0 elements into shape ", shape,
+             " because the unspecified dimension size -1 can be any value and is ambiguous");
+    out[*infer] = numel / known;
+  }
   return out;
 }
 
-// Strides for viewing a tensor of (sizes, strides) with shape `target`, if possible
-// without copying (the rule of PyTorch's computeStride).
+// Strides that let a tensor of (sizes, strides) be seen with shape `target` without
+// copying, or nothing when some target dim would span two non-contiguous chunks
+// (ATen's computeStride).
 std::optional<Sizes> view_strides(IntArrayRef sizes, IntArrayRef strides, IntArrayRef target) {
-  Sizes out(target.size(), 0);
-  if (sizes.empty()) return detail::contiguous_strides(target);
-  int64_t numel = 1;
-  for (int64_t s : sizes) numel *= s;
+  if (sizes.empty()) return Sizes(target.size(), 1);
+  const int64_t numel = detail::shape_numel(sizes);
+  if (numel == 0 && sizes.equals(target)) return Sizes(strides);
   if (numel == 0) return detail::contiguous_strides(target);
+
+  Sizes out(target.size(), 0);
   int64_t view_d = static_cast<int64_t>(target.size()) - 1;
   int64_t chunk_base_stride = strides.back();
   int64_t tensor_numel = 1, view_numel = 1;
@@ -61,6 +72,19 @@ std::optional<Sizes> view_strides(IntArrayRef sizes, IntArrayRef strides, IntArr
   return out;
 }
 
+// "torch.FloatTensor" / "torch.cuda.FloatTensor", as Python 1.13 rewrites ATen's type names
+// in messages; its table has no bool entry, so bool keeps ATen's own "CPUBoolType".
+std::string type_string(const Tensor& t) {
+  if (t.dtype() == kBool) return t.is_cuda() ? "CUDABoolType" : "CPUBoolType";
+  return detail::str_cat("torch.", t.is_cuda() ? "cuda." : "", scalar_type_name(t.dtype()), "Tensor");
+}
+
+// "<requirement> to view Long as Int (different element sizes)", view(dtype)'s messages.
+std::string view_dtype_error(const std::string& requirement, ScalarType from, ScalarType to) {
+  return detail::str_cat(requirement, " to view ", scalar_type_name(from), " as ", scalar_type_name(to),
+                         " (different element sizes)");
+}
+
 }  // namespace
 
 Tensor Tensor::view(IntArrayRef shape) const {
@@ -73,9 +97,40 @@ Tensor Tensor::view(IntArrayRef shape) const {
 }
 
 Tensor Tensor::view(ScalarType dtype) const {
-  TL_CHECK(tl::element_size(dtype) == tl::element_size(this->dtype()),
-           "Viewing a tensor as a new dtype with a different number of bytes per element is not supported.");
-  Tensor v = detail::make_view(*this, sizes(), strides(), storage_offset());
+  const ScalarType from = this->dtype();
+  const int64_t old_size = element_size(), new_size = static_cast<int64_t>(tl::element_size(dtype));
+  Sizes sz = sizes(), st = strides();
+  int64_t offset = storage_offset();
+  if (old_size != new_size) {
+    TL_CHECK(dim() > 0, view_dtype_error("self.dim() cannot be 0", from, dtype));
+    const size_t last = sz.size() - 1;
+    const auto check_last_stride = [&] {
+      TL_CHECK(st[last] == 1, view_dtype_error("self.stride(-1) must be 1", from, dtype), ", but got ", st[last]);
+    };
+    if (old_size > new_size) {  // each element becomes `ratio` narrower ones along the last dim
+      const int64_t ratio = old_size / new_size;
+      check_last_stride();
+      for (size_t d = 0; d < last; ++d) st[d] *= ratio;
+      sz[last] *= ratio;
+      offset *= ratio;
+    } else {  // `ratio` neighbours along the last dim merge into one wider element
+      const int64_t ratio = new_size / old_size;
+      const std::string divisible = detail::str_cat(" must be divisible by ", ratio);
+      TL_CHECK(sz[last] % ratio == 0, view_dtype_error("self.size(-1)" + divisible, from, dtype), ", but got ",
+               sz[last]);
+      TL_CHECK(offset % ratio == 0, view_dtype_error("self.storage_offset()" + divisible, from, dtype), ", but got ",
+               offset);
+      check_last_stride();
+      for (size_t d = 0; d < last; ++d) {
+        TL_CHECK(st[d] % ratio == 0, view_dtype_error(detail::str_cat("self.stride(", d, ")", divisible), from, dtype),
+                 ", but got ", st[d]);
+        st[d] /= ratio;
+      }
+      sz[last] /= ratio;
+      offset /= ratio;
+    }
+  }
+  Tensor v = detail::make_view(*this, sz, st, offset);
   v.impl().dtype = dtype;
   return v;
 }
@@ -90,16 +145,17 @@ Tensor Tensor::reshape(IntArrayRef shape) const {
 
 Tensor Tensor::flatten(int64_t start_dim, int64_t end_dim) const {
   const int64_t n = dim();
-  if (n == 0) return reshape({1});
   start_dim = detail::wrap_dim(start_dim, n);
   end_dim = detail::wrap_dim(end_dim, n);
   TL_CHECK(start_dim <= end_dim, "flatten() has invalid args: start_dim cannot come after end_dim");
+  if (n == 0) return reshape({1});
+  if (start_dim == end_dim) return *this;
   Sizes shape;
-  for (int64_t d = 0; d < start_dim; ++d) shape.push_back(size(d));
+  for (int64_t d = 0; d < start_dim; ++d) shape.push_back(sizes()[d]);
   int64_t merged = 1;
-  for (int64_t d = start_dim; d <= end_dim; ++d) merged *= size(d);
+  for (int64_t d = start_dim; d <= end_dim; ++d) merged *= sizes()[d];
   shape.push_back(merged);
-  for (int64_t d = end_dim + 1; d < n; ++d) shape.push_back(size(d));
+  for (int64_t d = end_dim + 1; d < n; ++d) shape.push_back(sizes()[d]);
   return reshape(shape);
 }
 
@@ -117,17 +173,18 @@ Tensor Tensor::squeeze() const {
 Tensor Tensor::squeeze(int64_t d) const {
   const int64_t n = dim();
   d = detail::wrap_dim(d, n);
-  if (n == 0 || sizes()[d] != 1) return detail::make_view(*this, sizes(), strides(), storage_offset());
   Sizes sz = sizes(), st = strides();
-  sz.erase(d);
-  st.erase(d);
+  if (n > 0 && sz[d] == 1) {
+    sz.erase(d);
+    st.erase(d);
+  }
   return detail::make_view(*this, sz, st, storage_offset());
 }
 
 Tensor Tensor::unsqueeze(int64_t d) const {
   d = detail::wrap_dim(d, dim() + 1);
   Sizes sz = sizes(), st = strides();
-  const int64_t stride = d < dim() ? sizes()[d] * strides()[d] : 1;
+  const int64_t stride = d < dim() ? sz[d] * st[d] : 1;
   sz.insert(d, 1);
   st.insert(d, stride);
   return detail::make_view(*this, sz, st, storage_offset());
@@ -151,53 +208,54 @@ Tensor Tensor::permute(IntArrayRef dims) const {
 }
 
 Tensor Tensor::transpose(int64_t dim0, int64_t dim1) const {
-  const int64_t n = dim();
-  if (n == 0) {
-    detail::wrap_dim(dim0, n);
-    detail::wrap_dim(dim1, n);
-    return detail::make_view(*this, sizes(), strides(), storage_offset());
-  }
-  dim0 = detail::wrap_dim(dim0, n);
-  dim1 = detail::wrap_dim(dim1, n);
+  dim0 = detail::wrap_dim(dim0, dim());
+  dim1 = detail::wrap_dim(dim1, dim());
   Sizes sz = sizes(), st = strides();
-  std::swap(sz[dim0], sz[dim1]);
-  std::swap(st[dim0], st[dim1]);
+  if (dim0 != dim1) {  // 0-d tensors only get here with dim0 == dim1 == 0
+    std::swap(sz[dim0], sz[dim1]);
+    std::swap(st[dim0], st[dim1]);
+  }
   return detail::make_view(*this, sz, st, storage_offset());
 }
 
 Tensor Tensor::t() const {
   TL_CHECK(dim() <= 2, "t() expects a tensor with <= 2 dimensions, but self is ", dim(), "D");
-  return dim() < 2 ? transpose(0, 0) : transpose(0, 1);
+  return transpose(0, dim() < 2 ? 0 : 1);
 }
 
 Tensor Tensor::expand(IntArrayRef target) const {
   const int64_t n = dim();
   const int64_t m = static_cast<int64_t>(target.size());
-  TL_CHECK(m >= n, "expand(torch.", scalar_type_name(dtype()), "Tensor{", IntArrayRef(sizes()), "}, size=", target,
-           "): the number of sizes provided (", m, ") must be greater or equal to the number of dimensions in the tensor (",
-           n, ")");
+  TL_CHECK(m >= n, "expand(", type_string(*this), "{", IntArrayRef(sizes()), "}, size=", target,
+           "): the number of sizes provided (", m, ") must be greater or equal to the number of dimensions in the "
+           "tensor (", n, ")");
   Sizes sz(m, 0), st(m, 0);
-  for (int64_t i = m - 1; i >= 0; --i) {
-    const int64_t j = i - (m - n);
-    const int64_t want = target[i];
-    if (j < 0) {
-      TL_CHECK(want >= 0, "The expanded size of the tensor (", want,
-               ") isn't allowed in a leading, non-existing dimension ", i);
-      sz[i] = want;
-      st[i] = 0;
-      continue;
-    }
-    const int64_t have = sizes()[j];
-    if (want == -1 || want == have) {
-      sz[i] = have;
-      st[i] = strides()[j];
-    } else {
-      TL_CHECK(have == 1, "The expanded size of the tensor (", want, ") must match the existing size (", have,
-               ") at non-singleton dimension ", i, ".  Target sizes: ", target, ".  Tensor sizes: ", IntArrayRef(sizes()));
-      sz[i] = want;
-      st[i] = 0;
+  if (n == 0) {
+    sz = Sizes(target);  // a 0-d tensor repeats its one element: every stride is 0
+  } else {
+    for (int64_t i = m - 1; i >= 0; --i) {
+      const int64_t j = i - (m - n);  // matching dim of self, negative for new leading dims
+      int64_t size = j >= 0 ? sizes()[j] : 1;
+      int64_t stride = j >= 0 ? strides()[j] : sz[i + 1] * st[i + 1];
+      int64_t want = target[i];
+      if (want == -1) {
+        TL_CHECK(j >= 0, "The expanded size of the tensor (", want, ") isn't allowed in a leading, non-existing dimension ",
+                 i);
+        want = size;
+      }
+      if (size != want) {
+        TL_CHECK(size == 1, "The expanded size of the tensor (", want, ") must match the existing size (", size,
+                 ") at non-singleton dimension ", i, ".  Target sizes: ", target, ".  Tensor sizes: ",
+                 IntArrayRef(sizes()));
+        size = want;
+        stride = 0;
+      }
+      sz[i] = size;
+      st[i] = stride;
     }
   }
+  // ATen lets other negative sizes through to its element count, which overflows.
+  for (int64_t s : sz) TL_CHECK(s >= 0, "numel: integer multiplication overflow");
   return detail::make_view(*this, sz, st, storage_offset());
 }
 
@@ -205,8 +263,8 @@ Tensor Tensor::select(int64_t d, int64_t index) const {
   TL_CHECK_KIND(dim() > 0, IndexError, "select() cannot be applied to a 0-dim tensor.");
   d = detail::wrap_dim(d, dim());
   const int64_t size = sizes()[d];
-  TL_CHECK_KIND(index >= -size && index < size, IndexError, "index ", index, " is out of bounds for dimension ", d,
-                " with size ", size);
+  TL_CHECK_KIND(index >= -size && index < size, IndexError, "select(): index ", index,
+                " out of range for tensor of size ", IntArrayRef(sizes()), " at dimension ", d);
   if (index < 0) index += size;
   Sizes sz = sizes(), st = strides();
   const int64_t offset = storage_offset() + index * st[d];
@@ -218,28 +276,24 @@ Tensor Tensor::select(int64_t d, int64_t index) const {
 Tensor Tensor::slice(int64_t d, std::optional<int64_t> start, std::optional<int64_t> end, int64_t step) const {
   TL_CHECK_KIND(dim() > 0, IndexError, "slice() cannot be applied to a 0-dim tensor.");
   d = detail::wrap_dim(d, dim());
-  TL_CHECK_KIND(step > 0, ValueError, "step must be greater than zero");
+  TL_CHECK(step > 0, "slice step must be positive");
   const int64_t size = sizes()[d];
-  auto clamp = [size](int64_t v) {
-    if (v < 0) v += size;
-    return std::clamp<int64_t>(v, 0, size);
-  };
+  // Python's clamping: negatives count from the end, then everything is cut to [0, size].
+  auto clamp = [size](int64_t v) { return std::clamp<int64_t>(v < 0 ? v + size : v, 0, size); };
   const int64_t lo = start ? clamp(*start) : 0;
   const int64_t hi = std::max(lo, end ? clamp(*end) : size);
   Sizes sz = sizes(), st = strides();
   const int64_t offset = storage_offset() + lo * st[d];
-  sz[d] = (hi - lo + step - 1) / step;
+  sz[d] = hi == lo ? 0 : (hi - lo - 1) / step + 1;  // ceil((hi - lo) / step) without overflow
   st[d] *= step;
   return detail::make_view(*this, sz, st, offset);
 }
 
 Tensor Tensor::narrow(int64_t d, int64_t start, int64_t length) const {
-  TL_CHECK_KIND(dim() > 0, IndexError, "narrow() cannot be applied to a 0-dim tensor.");
-  d = detail::wrap_dim(d, dim());
-  const int64_t size = sizes()[d];
-  TL_CHECK_KIND(start >= -size && start <= size, IndexError, "start out of range (expected to be in range of [", -size,
-                ", ", size, "], but got ", start, ")");
-  if (start < 0) start += size;
+  TL_CHECK(dim() > 0, "narrow() cannot be applied to a 0-dim tensor.");
+  const int64_t size = this->size(d);
+  // `start == size` is a valid (empty) start but not a valid index, so it skips the wrap.
+  if (start != size) start = detail::wrap_dim(start, size);
   TL_CHECK(length >= 0 && start <= size - length, "start (", start, ") + length (", length,
            ") exceeds dimension size (", size, ").");
   return slice(d, start, start + length, 1);
