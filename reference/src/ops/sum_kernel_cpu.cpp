@@ -1,0 +1,244 @@
+// The CPU sum kernel.
+//
+// Floating-point sums follow PyTorch 1.13's cascade sum (aten/src/ATen/native/cpu/
+// SumKernel.cpp as built for AVX2, the capability Debian's build runs) step by step, so
+// results match bit for bit: every 2-d block of the TensorIterator order is summed by one of
+// four strategies (contiguous inner, contiguous outer, strided inner, strided outer), each
+// a multi-level cascade over chunks of 16 with 4 interleaved partial sums. Vector registers
+// are emulated with small arrays of lanes: 8 floats, 4 doubles, or 16 halves folded pairwise
+// into 8 float lanes. Half sums accumulate in float, but each block's total is rounded to
+// half before it is added to the (half) output, as PyTorch 1.13 does.
+//
+// Integer sums wrap modulo 2^bits, so any order gives the same result.
+#include <algorithm>
+#include <array>
+#include <bit>
+#include <cstdint>
+#include <type_traits>
+#include <utility>
+
+#include "ops/reduce.h"
+
+namespace tl::detail {
+namespace {
+
+// The vector shapes of PyTorch's AVX2 build: one load reads kVec elements and folds them
+// into kLanes accumulators of type Acc.
+template <typename T> struct Cascade;
+template <> struct Cascade<float> { using Acc = float; static constexpr int64_t kVec = 8, kLanes = 8; };
+template <> struct Cascade<double> { using Acc = double; static constexpr int64_t kVec = 4, kLanes = 4; };
+template <> struct Cascade<Half> { using Acc = float; static constexpr int64_t kVec = 16, kLanes = 8; };
+
+// An emulated vector register.
+template <typename A, int64_t W>
+struct Lanes {
+  std::array<A, W> v{};
+  Lanes& operator+=(const Lanes& o) {
+    for (int64_t i = 0; i < W; ++i) v[i] += o.v[i];
+    return *this;
+  }
+};
+
+// Sums `size` rows of `NRows` values at once; load(i, k) gives value k of row i. Partial
+// sums move up one of 4 levels after every level_step rows, so each addition combines
+// numbers of similar magnitude.
+template <typename V, int64_t NRows, typename Load>
+std::array<V, NRows> multi_row_sum(int64_t size, Load&& load) {
+  constexpr int64_t kLevels = 4;
+  const int64_t ceil_log2 = size <= 2 ? 1 : static_cast<int64_t>(std::bit_width(static_cast<uint64_t>(size - 1)));
+  const int64_t level_power = std::max<int64_t>(4, ceil_log2 / kLevels);
+  const int64_t level_step = int64_t{1} << level_power;
+  const int64_t level_mask = level_step - 1;
+  V acc[kLevels][NRows] = {};
+  int64_t i = 0;
+  while (i + level_step <= size) {
+    for (int64_t j = 0; j < level_step; ++j, ++i) {
+      for (int64_t k = 0; k < NRows; ++k) acc[0][k] += load(i, k);
+    }
+    for (int64_t j = 1; j < kLevels; ++j) {
+      for (int64_t k = 0; k < NRows; ++k) {
+        acc[j][k] += acc[j - 1][k];
+        acc[j - 1][k] = V{};
+      }
+      if ((i & (level_mask << (j * level_power))) != 0) break;
+    }
+  }
+  for (; i < size; ++i) {
+    for (int64_t k = 0; k < NRows; ++k) acc[0][k] += load(i, k);
+  }
+  for (int64_t j = 1; j < kLevels; ++j) {
+    for (int64_t k = 0; k < NRows; ++k) acc[0][k] += acc[j][k];
+  }
+  std::array<V, NRows> out;
+  for (int64_t k = 0; k < NRows; ++k) out[k] = acc[0][k];
+  return out;
+}
+
+// Sums `size` values (load(i) gives value i) as 4 interleaved cascades plus a tail.
+template <typename V, typename Load>
+V row_sum(int64_t size, Load&& load) {
+  constexpr int64_t kIlp = 4;
+  const int64_t rows = size / kIlp;
+  auto partial = multi_row_sum<V, kIlp>(rows, [&](int64_t i, int64_t k) { return load(i * kIlp + k); });
+  for (int64_t i = rows * kIlp; i < size; ++i) partial[0] += load(i);
+  for (int64_t k = 1; k < kIlp; ++k) partial[0] += partial[k];
+  return partial[0];
+}
+
+// A full vector of contiguous elements, neighbours folded together down to kLanes lanes.
+template <typename T>
+auto load_folded(const T* p) {
+  using C = Cascade<T>;
+  constexpr int64_t fold = C::kVec / C::kLanes;
+  Lanes<typename C::Acc, C::kLanes> r;
+  for (int64_t i = 0; i < C::kLanes; ++i) r.v[i] = static_cast<typename C::Acc>(p[i * fold]);
+  for (int64_t k = 1; k < fold; ++k) {
+    for (int64_t i = 0; i < C::kLanes; ++i) r.v[i] += static_cast<typename C::Acc>(p[i * fold + k]);
+  }
+  return r;
+}
+
+// kLanes contiguous elements widened to the accumulator type.
+template <typename T>
+auto load_widened(const T* p) {
+  using C = Cascade<T>;
+  Lanes<typename C::Acc, C::kLanes> r;
+  for (int64_t i = 0; i < C::kLanes; ++i) r.v[i] = static_cast<typename C::Acc>(p[i]);
+  return r;
+}
+
+// out += value, with the value first rounded to the output type (a no-op unless T is Half).
+template <typename T, typename Acc>
+void store_add(T* out, Acc value) {
+  *out = static_cast<T>(static_cast<Acc>(*out) + static_cast<Acc>(static_cast<T>(value)));
+}
+
+// One 2-d block of PyTorch's cascade_sum loop.
+template <typename T>
+void cascade_block(T* out_base, const T* in_base, Loop2d l) {
+  using C = Cascade<T>;
+  using Acc = typename C::Acc;
+  using V = Lanes<Acc, C::kLanes>;
+  T* out = out_base + l.out_offset;
+  const T* in = in_base + l.in_offset;
+  // Make dim 0 the reduced one.
+  if (l.out_strides[0] != 0 && l.out_strides[1] == 0) {
+    std::swap(l.size0, l.size1);
+    std::swap(l.out_strides[0], l.out_strides[1]);
+    std::swap(l.in_strides[0], l.in_strides[1]);
+  }
+  const int64_t size0 = l.size0, size1 = l.size1;
+  const int64_t is0 = l.in_strides[0], is1 = l.in_strides[1];
+  if (l.out_strides[0] != 0) {  // nothing reduced here (only size-1 dims): out = out + in
+    for (int64_t j = 0; j < size1; ++j) {
+      for (int64_t i = 0; i < size0; ++i) {
+        T& o = out[i * l.out_strides[0] + j * l.out_strides[1]];
+        o = static_cast<T>(static_cast<Acc>(o) + static_cast<Acc>(in[i * is0 + j * is1]));
+      }
+    }
+    return;
+  }
+  const int64_t os = l.out_strides[1];
+  if (is0 == 1 && size0 >= C::kVec) {  // rows contiguous: whole vectors, then a scalar tail
+    const int64_t nvec = size0 / C::kVec;
+    for (int64_t j = 0; j < size1; ++j) {
+      const T* row = in + j * is1;
+      const V vacc = row_sum<V>(nvec, [&](int64_t i) { return load_folded(row + i * C::kVec); });
+      Acc acc = 0;
+      for (int64_t k = nvec * C::kVec; k < size0; ++k) acc += static_cast<Acc>(row[k]);
+      for (int64_t k = 0; k < C::kLanes; ++k) acc += vacc.v[k];
+      store_add(out + j * os, acc);
+    }
+  } else if (is1 == 1 && size1 >= C::kVec) {  // columns contiguous: sum vectors of columns
+    constexpr int64_t kBlock = 4 * C::kLanes;
+    int64_t j = 0;
+    for (; j + kBlock <= size1; j += kBlock) {
+      const auto sums = multi_row_sum<V, 4>(
+          size0, [&](int64_t i, int64_t k) { return load_widened(in + j + i * is0 + k * C::kLanes); });
+      for (int64_t r = 0; r < 4; ++r) {
+        for (int64_t k = 0; k < C::kLanes; ++k) store_add(out + (j + r * C::kLanes + k) * os, sums[r].v[k]);
+      }
+    }
+    for (; j + C::kLanes <= size1; j += C::kLanes) {
+      const V sums = row_sum<V>(size0, [&](int64_t i) { return load_widened(in + j + i * is0); });
+      for (int64_t k = 0; k < C::kLanes; ++k) store_add(out + (j + k) * os, sums.v[k]);
+    }
+    for (; j < size1; ++j) {
+      const Acc s = row_sum<Acc>(size0, [&](int64_t i) { return static_cast<Acc>(in[j + i * is0]); });
+      store_add(out + j * os, s);
+    }
+  } else if (is0 < is1) {  // strided rows, one at a time
+    for (int64_t j = 0; j < size1; ++j) {
+      const Acc s = row_sum<Acc>(size0, [&](int64_t i) { return static_cast<Acc>(in[j * is1 + i * is0]); });
+      store_add(out + j * os, s);
+    }
+  } else {  // strided columns, four at a time
+    int64_t j = 0;
+    for (; j + 3 < size1; j += 4) {
+      const auto sums = multi_row_sum<Acc, 4>(
+          size0, [&](int64_t i, int64_t k) { return static_cast<Acc>(in[(j + k) * is1 + i * is0]); });
+      for (int64_t k = 0; k < 4; ++k) store_add(out + (j + k) * os, sums[k]);
+    }
+    for (; j < size1; ++j) {
+      const Acc s = row_sum<Acc>(size0, [&](int64_t i) { return static_cast<Acc>(in[j * is1 + i * is0]); });
+      store_add(out + j * os, s);
+    }
+  }
+}
+
+// a + b for integers with wrap-around (computed unsigned: signed overflow is undefined).
+template <typename T>
+T wrapping_add(T a, T b) {
+  if constexpr (std::is_same_v<T, bool>) {
+    return a || b;
+  } else {
+    using U = std::make_unsigned_t<T>;
+    return static_cast<T>(static_cast<U>(static_cast<U>(a) + static_cast<U>(b)));
+  }
+}
+
+// One 2-d block of an integer or bool sum; the order is free, so rows accumulate in a register.
+template <typename T>
+void integer_block(T* out_base, const T* in_base, Loop2d l) {
+  T* out = out_base + l.out_offset;
+  const T* in = in_base + l.in_offset;
+  if (l.out_strides[0] != 0 && l.out_strides[1] == 0) {
+    std::swap(l.size0, l.size1);
+    std::swap(l.out_strides[0], l.out_strides[1]);
+    std::swap(l.in_strides[0], l.in_strides[1]);
+  }
+  for (int64_t j = 0; j < l.size1; ++j) {
+    const T* row = in + j * l.in_strides[1];
+    T* o = out + j * l.out_strides[1];
+    if (l.out_strides[0] == 0) {
+      T acc = T(0);
+      if (l.in_strides[0] == 1) {
+        for (int64_t i = 0; i < l.size0; ++i) acc = wrapping_add(acc, row[i]);
+      } else {
+        for (int64_t i = 0; i < l.size0; ++i) acc = wrapping_add(acc, row[i * l.in_strides[0]]);
+      }
+      *o = wrapping_add(*o, acc);
+    } else {
+      for (int64_t i = 0; i < l.size0; ++i) {
+        T& dst = o[i * l.out_strides[0]];
+        dst = wrapping_add(dst, row[i * l.in_strides[0]]);
+      }
+    }
+  }
+}
+
+}  // namespace
+
+void sum_kernel_cpu(const Tensor& out, const Tensor& in, const ReducePlan& plan) {
+  dispatch(in.dtype(), [&]<typename T>() {
+    T* o = static_cast<T*>(out.data_ptr());
+    const T* x = static_cast<const T*>(in.data_ptr());
+    if constexpr (std::is_floating_point_v<T> || std::is_same_v<T, Half>) {
+      for_each_loop2d(plan, [&](const Loop2d& l) { cascade_block(o, x, l); });
+    } else {
+      for_each_loop2d(plan, [&](const Loop2d& l) { integer_block(o, x, l); });
+    }
+  });
+}
+
+}  // namespace tl::detail
