@@ -13,6 +13,7 @@
 #include "tl/device.h"
 #include "tl/dtype.h"
 #include "tl/error.h"
+#include "tl/generator.h"
 #include "tl/scalar.h"
 #include "tl/sizes.h"
 #include "tl/storage.h"
@@ -137,6 +138,18 @@ class Tensor {
   Tensor& fill_(const Scalar& value);
   /// @brief Sets every element to zero.
   Tensor& zero_();
+
+  // ---- random (src/random; free functions in tl/random.h) -----------------
+  /// @brief Fills with uniform samples in [from, to): `x.uniform_(-1, 1)`.
+  Tensor& uniform_(double from = 0, double to = 1, std::optional<Generator> generator = std::nullopt);
+  /// @brief Fills with normal samples: `x.normal_(0, 0.02)`.
+  Tensor& normal_(double mean = 0, double std = 1, std::optional<Generator> generator = std::nullopt);
+  /// @brief Fills with integers in [from, to), or [from, max of the dtype] when `to` is empty.
+  Tensor& random_(int64_t from, std::optional<int64_t> to, std::optional<Generator> generator = std::nullopt);
+  /// @brief Fills with integers in [0, to).
+  Tensor& random_(int64_t to, std::optional<Generator> generator = std::nullopt);
+  /// @brief Fills with integers in [0, max of the dtype] (floats: [0, 2^mantissa bits]).
+  Tensor& random_(std::optional<Generator> generator = std::nullopt);
 
   // ---- arithmetic ---------------------------------------------------------
   /// @brief `self + alpha * other`, broadcasting, with type promotion.
@@ -277,7 +290,8 @@ Tensor operator+(const Scalar& s, const Tensor& a);
 Tensor operator-(const Tensor& a, const Tensor& b);
 /// @brief `a - s`.
 Tensor operator-(const Tensor& a, const Scalar& s);
-/// @brief `s - a`.
+/// @brief `s - a`, as LibTorch computes it: `empty_like(a).fill_(s).sub_(a)`, so the result
+/// keeps a's dtype (Python's `s - a` would promote).
 Tensor operator-(const Scalar& s, const Tensor& a);
 /// @brief `a * b` (element-wise).
 Tensor operator*(const Tensor& a, const Tensor& b);
@@ -289,7 +303,8 @@ Tensor operator*(const Scalar& s, const Tensor& a);
 Tensor operator/(const Tensor& a, const Tensor& b);
 /// @brief `a / s`.
 Tensor operator/(const Tensor& a, const Scalar& s);
-/// @brief `s / a`.
+/// @brief `s / a`, as LibTorch computes it: `empty_like(a).fill_(s).div_(a)`, so the result
+/// keeps a's dtype and an integer `a` is an error (Python's `s / a` would promote).
 Tensor operator/(const Scalar& s, const Tensor& a);
 /// @brief `-a`.
 Tensor operator-(const Tensor& a);

@@ -36,6 +36,16 @@ Tensor& Tensor::copy_(const Tensor& src) {
     copy_cast_cpu(*this, source);
     return *this;
   }
+  // One CUDA device: a kernel casts and copies any layout.
+  if (source.device() == device()) {
+    detail::cuda_copy(*this, source);
+    return *this;
+  }
+  // One host value onto the device (fill_, a broadcast number): no host buffer needed.
+  if (is_cuda() && src.is_cpu() && src.numel() == 1) {
+    detail::cuda_fill(*this, src.item());
+    return *this;
+  }
   // Cross-device: cast on the source's side into a dense buffer, then one memcpy.
   if (is_contiguous() && source.dtype() == dtype() && source.is_contiguous()) {
     detail::cuda_memcpy(data_ptr(), device(), source.data_ptr(), source.device(),
