@@ -53,6 +53,7 @@ std::ostream& operator<<(std::ostream& os, ScalarType t);
 
 /// @brief Maps a C++ element type to its ScalarType.
 template <typename T> struct CppTypeToScalarType;
+/// @cond TL_SPECIALIZATIONS
 template <> struct CppTypeToScalarType<uint8_t> { static constexpr ScalarType value = kByte; };
 template <> struct CppTypeToScalarType<int8_t> { static constexpr ScalarType value = kChar; };
 template <> struct CppTypeToScalarType<int16_t> { static constexpr ScalarType value = kShort; };
@@ -62,6 +63,7 @@ template <> struct CppTypeToScalarType<Half> { static constexpr ScalarType value
 template <> struct CppTypeToScalarType<float> { static constexpr ScalarType value = kFloat; };
 template <> struct CppTypeToScalarType<double> { static constexpr ScalarType value = kDouble; };
 template <> struct CppTypeToScalarType<bool> { static constexpr ScalarType value = kBool; };
+/// @endcond
 
 /// @brief Calls `fn.template operator()<T>()` with the C++ type of `t`.
 /// Usage: `dispatch(dtype, [&]<typename T>() { ... });`

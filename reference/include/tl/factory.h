@@ -17,15 +17,25 @@ class TensorDataContainer {
  public:
   /// @brief A single number (0-d).
   TensorDataContainer(Scalar value, ScalarType dtype);
+  /// @brief A 0-d `bool` number (dtype kBool).
   TensorDataContainer(bool v) : TensorDataContainer(Scalar(v), kBool) {}                   // NOLINT
+  /// @brief A 0-d `uint8_t` number (dtype kByte).
   TensorDataContainer(uint8_t v) : TensorDataContainer(Scalar(v), kByte) {}                // NOLINT
+  /// @brief A 0-d `int8_t` number (dtype kChar).
   TensorDataContainer(int8_t v) : TensorDataContainer(Scalar(v), kChar) {}                 // NOLINT
+  /// @brief A 0-d `int16_t` number (dtype kShort).
   TensorDataContainer(int16_t v) : TensorDataContainer(Scalar(v), kShort) {}               // NOLINT
+  /// @brief A 0-d `int` number (dtype kLong, the default integer dtype).
   TensorDataContainer(int v) : TensorDataContainer(Scalar(v), kLong) {}                    // NOLINT
+  /// @brief A 0-d `long` number (dtype kLong).
   TensorDataContainer(long v) : TensorDataContainer(Scalar(v), kLong) {}                   // NOLINT
+  /// @brief A 0-d `long long` number (dtype kLong).
   TensorDataContainer(long long v) : TensorDataContainer(Scalar(v), kLong) {}              // NOLINT
+  /// @brief A 0-d `float` number (dtype kFloat).
   TensorDataContainer(float v) : TensorDataContainer(Scalar(v), kFloat) {}                 // NOLINT
+  /// @brief A 0-d `double` number (dtype kFloat, the default dtype, as in LibTorch).
   TensorDataContainer(double v) : TensorDataContainer(Scalar(v), kFloat) {}                // NOLINT
+  /// @brief A 0-d `Half` number (dtype kHalf).
   TensorDataContainer(Half v) : TensorDataContainer(Scalar(v), kHalf) {}                   // NOLINT
   /// @brief A (nested) list; every sub-list must have the same length.
   TensorDataContainer(std::initializer_list<TensorDataContainer> list);  // NOLINT
@@ -56,6 +66,14 @@ class TensorDataContainer {
 };
 
 /// @brief A tensor holding a copy of `data` (`torch.tensor`).
+///
+/// The dtype is inferred from the values (int64 for integers, float32 for floating numbers,
+/// bool) unless `options` gives one; ragged nested lists throw tl::Error.
+/// @code
+/// auto scalar = tl::tensor(7);                        // 0-d int64, scalar.item<int64_t>() == 7
+/// auto matrix = tl::tensor({{7, 8}, {9, 10}});        // shape (2, 2)
+/// auto floats = tl::tensor({1.0, 2.0}, tl::kFloat64); // explicit dtype
+/// @endcode
 Tensor tensor(const TensorDataContainer& data, const TensorOptions& options = {});
 /// @brief Uninitialised tensor of shape `size`.
 Tensor empty(IntArrayRef size, const TensorOptions& options = {});

@@ -50,7 +50,19 @@ bool equal(const Tensor& a, const Tensor& b);
 /// @brief Close within tolerances everywhere.
 bool allclose(const Tensor& a, const Tensor& b, double rtol = 1e-5, double atol = 1e-8);
 
-/// @brief `torch.matmul`.
+/// @brief `torch.matmul`: matrix product with PyTorch's rules for 1-d, 2-d and batched (broadcast) operands.
+///
+/// Shapes: (n) x (n) gives a 0-d dot product; (m, n) x (n, p) gives (m, p); a 1-d operand is
+/// treated as a row (left) or column (right) and that dim is removed from the result; for more
+/// dims the leading (batch) dims broadcast. Both operands must have the same dtype and device
+/// (CPU: OpenBLAS for float/double; CUDA: cuBLAS).
+/// @throws tl::Error with PyTorch's message when the inner dims differ, e.g.
+/// `mat1 and mat2 shapes cannot be multiplied (3x2 and 3x2)`, or when dtypes/devices differ.
+/// @code
+/// auto a = tl::rand({3, 2});
+/// auto b = tl::rand({3, 2});
+/// auto c = tl::matmul(a, b.t());   // shape (3, 3); tl::matmul(a, b) throws
+/// @endcode
 Tensor matmul(const Tensor& a, const Tensor& b);
 /// @brief Matrix product of two 2-d tensors.
 Tensor mm(const Tensor& a, const Tensor& b);

@@ -36,6 +36,13 @@ uint64_t initial_seed();
 uint64_t seed();
 
 /// @brief Uniform samples in [0, 1) (`torch.rand`); float32 unless `options` says otherwise.
+///
+/// Draws from the default generator of the tensor's device; the values match PyTorch 1.13.1
+/// bit for bit after the same seed. Only floating dtypes are allowed (tl::Error otherwise).
+/// @code
+/// tl::manual_seed(42);
+/// auto x = tl::rand({3, 4});   // tensor([[0.8823, 0.9150, 0.3829, 0.9593], ...])
+/// @endcode
 Tensor rand(IntArrayRef size, const TensorOptions& options = {});
 /// @brief `rand` drawing from `generator`.
 Tensor rand(IntArrayRef size, std::optional<Generator> generator, const TensorOptions& options = {});

@@ -71,9 +71,13 @@ class Sizes {
   Sizes(std::initializer_list<int64_t> il) { assign(IntArrayRef(il)); }
   /// @brief `n` copies of `value`.
   Sizes(size_t n, int64_t value) { resize(n, value); }
+  /// @brief Copies `o`.
   Sizes(const Sizes& o) { assign(o); }
+  /// @brief Copies `o`.
   Sizes& operator=(const Sizes& o) { if (this != &o) assign(o); return *this; }
+  /// @brief Takes over `o`, which is left empty.
   Sizes(Sizes&& o) noexcept { *this = std::move(o); }
+  /// @brief Takes over `o`, which is left empty.
   Sizes& operator=(Sizes&& o) noexcept {
     if (this != &o) {
       if (o.heap_.empty()) assign(o); else { heap_ = std::move(o.heap_); size_ = o.size_; o.size_ = 0; }
