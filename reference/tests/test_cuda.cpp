@@ -21,9 +21,13 @@ const tl::Device kGpu(tl::kCUDA, 0);
 const tl::ScalarType kAllTypes[] = {tl::kByte, tl::kChar,  tl::kShort,  tl::kInt, tl::kLong,
                                     tl::kHalf, tl::kFloat, tl::kDouble, tl::kBool};
 
-// Values every dtype holds exactly, with signs, zeros and fractions (as float).
+// Values every dtype holds exactly, with signs, zeros and fractions (as float): the
+// default 3x5 runs over -4.5 .. 6; other shapes take as many of the same steps as they
+// have elements (the GEMM test's 2x3 and 3x2 are -4.5 .. -0.75).
 tl::Tensor sample(tl::ScalarType dtype, tl::IntArrayRef shape = {3, 5}) {
-  tl::Tensor t = tl::arange(0, 15, 1, tl::kDouble).reshape(shape);
+  int64_t n = 1;
+  for (int64_t s : shape) n *= s;
+  tl::Tensor t = tl::arange(0, n, 1, tl::kDouble).reshape(shape);
   t = t.mul(0.75).sub(4.5);  // -4.5 .. 6: negative, zero, fractional
   return t.to(dtype);
 }

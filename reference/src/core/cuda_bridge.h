@@ -101,7 +101,9 @@ void cuda_reduce(CudaReduceOp op, const Tensor& in, const std::vector<bool>& mas
 
 /// C = op(A) * op(B) through cuBLAS, column-major like BLAS ?gemm with alpha 1 and beta 0,
 /// for `batch` matrices `stride_*` elements apart (batch 1: one plain gemm). dtype is
-/// float32, float64 or float16 (float16 accumulates in float32, as PyTorch).
+/// float32, float64 or float16 (float16 accumulates in float32, as PyTorch). Leading
+/// dimensions of degenerate operands (one column, k <= 1) are normalised as PyTorch's
+/// _cublasAdjustLdLevel3 does, so any stride of a size-1 dim is accepted.
 void cuda_gemm(ScalarType dtype, Device device, bool trans_a, bool trans_b, int64_t m, int64_t n, int64_t k,
                const void* a, int64_t lda, int64_t stride_a, const void* b, int64_t ldb, int64_t stride_b, void* c,
                int64_t ldc, int64_t stride_c, int64_t batch);

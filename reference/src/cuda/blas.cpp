@@ -1,6 +1,7 @@
 // Matrix products through cuBLAS: one handle per device, created on first use and kept.
 #include <cublas_v2.h>
 
+#include <algorithm>
 #include <climits>
 #include <deque>
 #include <mutex>
@@ -34,6 +35,26 @@ cublasHandle_t handle(int device) {
   return h;
 }
 
+// PyTorch's _cublasAdjustLdLevel3 (ATen/cuda/CUDABlas.cpp): cuBLAS rejects a leading
+// dimension below the rows it declares (max(1, m) for C, and so on) even where only one
+// column is ever read or written, so a degenerate matrix (one column, k <= 1, m <= 1) gets
+// the smallest valid one. Callers pass the strides a tensor happens to have, which for a
+// size-1 dim can be anything: mv's (rows, 1) result has ldc 1 < m, for instance.
+void adjust_leading_dims(bool trans_a, bool trans_b, int64_t m, int64_t n, int64_t k, int64_t& lda, int64_t& ldb,
+                         int64_t& ldc) {
+  if (n <= 1) ldc = std::max<int64_t>(m, 1);
+  if (trans_a) {
+    if (m <= 1) lda = std::max<int64_t>(k, 1);
+  } else {
+    if (k <= 1) lda = std::max<int64_t>(m, 1);
+  }
+  if (trans_b) {
+    if (k <= 1) ldb = std::max<int64_t>(n, 1);
+  } else {
+    if (n <= 1) ldb = std::max<int64_t>(k, 1);
+  }
+}
+
 int to_int(int64_t v, const char* what) {
   TL_CHECK(v >= 0 && v <= INT_MAX, "cuBLAS: ", what, " = ", v, " does not fit in int");
   return static_cast<int>(v);
@@ -49,6 +70,7 @@ void cuda_gemm(ScalarType dtype, Device device, bool trans_a, bool trans_b, int6
   if (m == 0 || n == 0 || batch == 0) return;
   cuda_backend::DeviceGuard guard(device);
   cublasHandle_t h = handle(cuda_backend::device_index(device));
+  adjust_leading_dims(trans_a, trans_b, m, n, k, lda, ldb, ldc);
   const cublasOperation_t op_a = trans_a ? CUBLAS_OP_T : CUBLAS_OP_N;
   const cublasOperation_t op_b = trans_b ? CUBLAS_OP_T : CUBLAS_OP_N;
   const int im = to_int(m, "m"), in = to_int(n, "n"), ik = to_int(k, "k");

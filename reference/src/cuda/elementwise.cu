@@ -77,7 +77,12 @@ struct WithinOp {
 };
 template <typename O>
 struct NegOp {
-  __device__ O operator()(O a) const { return minus(O(0), a); }  // integers wrap: -(-128) is -128
+  __device__ O operator()(O a) const {
+    // Integers wrap: -(-128) is -128. Floats flip the sign bit, as PyTorch's `-a`:
+    // 0 - a would turn +0 into +0 instead of -0 (and -0 into +0).
+    if constexpr (std::is_integral_v<O>) return minus(O(0), a);
+    else return -a;
+  }
 };
 template <typename O>
 struct AbsOp {

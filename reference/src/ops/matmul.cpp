@@ -128,7 +128,10 @@ Tensor dot(const Tensor& a, const Tensor& b) {
            b.numel(), "] to have the same number of elements, but got ", a.numel(), " and ", b.numel(),
            " elements respectively");
   const Device device = matmul_device(a, b, "dot");
-  if (device.is_cuda()) return mm(a.unsqueeze(0), b.unsqueeze(1)).view({});  // cuBLAS, as a 1x1 product
+  // cuBLAS, as a 1x1 product. The 0-d shape is spelled out: a bare `view({})` would pick the
+  // view(ScalarType) overload ({} value-initialises the enum to kByte) and reinterpret the
+  // result's bytes as uint8.
+  if (device.is_cuda()) return mm(a.unsqueeze(0), b.unsqueeze(1)).view(IntArrayRef());
   Tensor out = detail::make_tensor({}, a.dtype(), device);
   dispatch_blas(a.dtype(), "dot", [&]<typename T>() {
     *out.data_ptr<T>() = detail::dot<T>(a.numel(), a.data_ptr<T>(), a.strides()[0], b.data_ptr<T>(), b.strides()[0]);
