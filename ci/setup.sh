@@ -3,7 +3,7 @@
 # As root it runs apt-get; otherwise it prints the exact command to run.
 set -euo pipefail
 
-packages=(cmake g++ make ccache python3 libgtest-dev libgmock-dev nlohmann-json3-dev
+packages=(cmake g++ make ccache python3 libgtest-dev libgmock-dev nlohmann-json3-dev libarchive-dev
           libopenblas-dev libbenchmark-dev doxygen clang libclang-rt-14-dev)
 missing=()
 for p in "${packages[@]}"; do

@@ -62,7 +62,7 @@ struct AddScaledOp {
   // The one place PyTorch does not fuse: when `b` is a single broadcast value and the
   // output and `a` are contiguous, its remainder loop (after the 2-vector AVX2 blocks)
   // has `alpha * b` hoisted out of an SSE-vectorised middle part, rounded on its own.
-  void run_scalar_rhs(T* o, const T* a, T b, int64_t n) const requires std::is_floating_point_v<T> {
+  [[gnu::always_inline]] void run_scalar_rhs(T* o, const T* a, T b, int64_t n) const requires std::is_floating_point_v<T> {
     constexpr int64_t kBlock = 64 / sizeof(T), kSse = 16 / sizeof(T);
     int64_t i = 0;
     for (const int64_t end = n - n % kBlock; i < end; ++i) o[i] = std::fma(b, alpha, a[i]);

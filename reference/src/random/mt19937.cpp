@@ -21,11 +21,15 @@ mt19937::mt19937(uint64_t seed) : seed_(seed), left_(1), next_(0) {
 }
 
 void mt19937::twist() {
-  for (int k = 0; k < kStateSize; ++k) {
-    const uint32_t next_word = state_[(k + 1) % kStateSize];
-    const uint32_t y = (state_[k] & kUpperBit) | (next_word & kLowerBits);
-    state_[k] = state_[(k + kShift) % kStateSize] ^ (y >> 1) ^ ((next_word & 1u) ? kMatrixA : 0u);
-  }
+  // state[k] mixes words k, k + 1 and k + 397 (mod 624); three loops avoid the modulo.
+  auto mix = [](uint32_t far, uint32_t word, uint32_t next_word) {
+    const uint32_t y = (word & kUpperBit) | (next_word & kLowerBits);
+    return far ^ (y >> 1) ^ ((next_word & 1u) ? kMatrixA : 0u);
+  };
+  int k = 0;
+  for (; k < kStateSize - kShift; ++k) state_[k] = mix(state_[k + kShift], state_[k], state_[k + 1]);
+  for (; k < kStateSize - 1; ++k) state_[k] = mix(state_[k + kShift - kStateSize], state_[k], state_[k + 1]);
+  state_[k] = mix(state_[kShift - 1], state_[k], state_[0]);
   left_ = kStateSize;
   next_ = 0;
 }

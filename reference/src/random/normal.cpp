@@ -16,7 +16,7 @@ namespace tl {
 namespace {
 
 // float: the AVX2 kernel PyTorch's x86 build runs (approximate log and sincos).
-void box_muller_16(float* d, float mean, float std) {
+[[gnu::always_inline]] inline void box_muller_16(float* d, float mean, float std) {
   const float two_pi = static_cast<float>(2.0 * std::numbers::pi);
   for (int j = 0; j < 8; ++j) {
     const float u1 = 1.0f - d[j];
@@ -30,7 +30,7 @@ void box_muller_16(float* d, float mean, float std) {
 }
 
 // double: the portable kernel with libm.
-void box_muller_16(double* d, double mean, double std) {
+[[gnu::always_inline]] inline void box_muller_16(double* d, double mean, double std) {
   for (int j = 0; j < 8; ++j) {
     const double u1 = 1.0 - d[j];
     const double radius = std::sqrt(-2.0 * std::log(u1));
@@ -42,7 +42,7 @@ void box_muller_16(double* d, double mean, double std) {
 
 // half: the portable kernel, where every named intermediate is itself a half (rounded),
 // the functions run in float and the angle is computed in double.
-void box_muller_16(Half* d, Half mean, Half std) {
+[[gnu::always_inline]] inline void box_muller_16(Half* d, Half mean, Half std) {
   for (int j = 0; j < 8; ++j) {
     const Half u1 = Half(1.0f - static_cast<float>(d[j]));
     const Half radius = Half(std::sqrt(-2.0f * std::log(static_cast<float>(u1))));
@@ -54,19 +54,61 @@ void box_muller_16(Half* d, Half mean, Half std) {
 }
 
 template <typename T>
-void fill_uniform01(T* d, int64_t n, CPUGeneratorImpl* gen) {
+[[gnu::always_inline]] inline void fill_uniform01(T* d, int64_t n, CPUGeneratorImpl* gen) {
   for (int64_t i = 0; i < n; ++i) d[i] = static_cast<T>(detail::uniform_real<T>(gen, T(0.0f), T(1.0f)));
 }
 
-template <typename T>
-void normal_fill(T* d, int64_t n, T mean, T std, CPUGeneratorImpl* gen) {
+#if TL_X86_KERNELS
+// box_muller_16(float*) on 8 lanes at once, as PyTorch's normal_fill_16_AVX2.
+TL_TARGET_AVX2 inline void box_muller_16_avx2(float* d, float mean, float std) {
+  const __m256 u1 = _mm256_sub_ps(_mm256_set1_ps(1.0f), _mm256_loadu_ps(d));
+  const __m256 u2 = _mm256_loadu_ps(d + 8);
+  const __m256 radius = _mm256_sqrt_ps(_mm256_mul_ps(_mm256_set1_ps(-2.0f), detail::avx2::log8(u1)));
+  const __m256 theta = _mm256_mul_ps(_mm256_set1_ps(static_cast<float>(2.0 * std::numbers::pi)), u2);
+  __m256 s, c;
+  detail::avx2::sincos8(theta, &s, &c);
+  const __m256 std_v = _mm256_set1_ps(std), mean_v = _mm256_set1_ps(mean);
+  _mm256_storeu_ps(d, _mm256_fmadd_ps(_mm256_mul_ps(radius, c), std_v, mean_v));
+  _mm256_storeu_ps(d + 8, _mm256_fmadd_ps(_mm256_mul_ps(radius, s), std_v, mean_v));
+}
+#endif
+
+// Inlined into a portable and an AVX2 + FMA copy (std::fma is one instruction there).
+template <typename T, bool kAvx2>
+[[gnu::always_inline]] inline void normal_fill_impl(T* d, int64_t n, T mean, T std, CPUGeneratorImpl* gen) {
+  auto transform = [&](T* block) {
+#if TL_X86_KERNELS
+    if constexpr (kAvx2 && std::is_same_v<T, float>) return box_muller_16_avx2(block, mean, std);
+#endif
+    box_muller_16(block, mean, std);
+  };
   fill_uniform01(d, n, gen);
-  for (int64_t i = 0; i + 16 <= n; i += 16) box_muller_16(d + i, mean, std);
+  for (int64_t i = 0; i + 16 <= n; i += 16) transform(d + i);
   if (n % 16 != 0) {
     T* tail = d + n - 16;  // overlaps the last full block; its values are replaced
     fill_uniform01(tail, 16, gen);
-    box_muller_16(tail, mean, std);
+    transform(tail);
   }
+}
+
+template <typename T>
+void normal_fill_portable(T* d, int64_t n, T mean, T std, CPUGeneratorImpl* gen) {
+  normal_fill_impl<T, false>(d, n, mean, std, gen);
+}
+
+#if TL_X86_KERNELS
+template <typename T>
+TL_TARGET_AVX2 void normal_fill_avx2(T* d, int64_t n, T mean, T std, CPUGeneratorImpl* gen) {
+  normal_fill_impl<T, true>(d, n, mean, std, gen);
+}
+#endif
+
+template <typename T>
+void normal_fill(T* d, int64_t n, T mean, T std, CPUGeneratorImpl* gen) {
+#if TL_X86_KERNELS
+  if (detail::cpu_has_avx2()) return normal_fill_avx2(d, n, mean, std, gen);
+#endif
+  normal_fill_portable(d, n, mean, std, gen);
 }
 
 }  // namespace

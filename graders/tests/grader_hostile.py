@@ -1,0 +1,136 @@
+#!/usr/bin/env python3
+"""Grades every hostile submission of graders/hostile/ and checks that it scores as expected.
+
+Each graders/hostile/<case>/ holds one course source that replaces the reference solution's
+copy (@REPO@ in it becomes the repository's path) and expected.json:
+  zero             exercises that must score 0 (every test failed)
+  full             exercises that must keep full marks
+  build            "ok" (compiles), "fails" (compiler error) or "refused" (object policy)
+  output_contains  a phrase one of the attacked exercise's test outputs must show (the attack ran)
+  forbidden_output phrases no output may contain (nothing leaked)
+  max_seconds      upper bound on the grader's wall time (default 20)
+After all cases, no process of a grading uid may be left.
+
+    grader_hostile.py --tl-grade BIN --repo ROOT --work DIR [--cases a,b] [--timeout S] [--jobs N]
+"""
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import grader_validate  # noqa: E402
+
+FIRST_UID, LAST_UID = 60000, 63999
+
+
+def make_submission(repo, case_dir, target):
+    src = os.path.join(target, "course", "src")
+    shutil.rmtree(target, ignore_errors=True)
+    shutil.copytree(os.path.join(repo, "reference", "course", "src"), src)
+    for name in os.listdir(case_dir):
+        if name.endswith((".cpp", ".cu")):
+            with open(os.path.join(case_dir, name)) as f:
+                text = f.read().replace("@REPO@", repo)
+            with open(os.path.join(src, name), "w") as f:
+                f.write(text)
+
+
+def exercise_tests(results, exercise):
+    return [t for t in results["tests"] if t["name"].startswith(exercise + " \u203a ")]
+
+
+def check_case(name, expected, results, seconds, schema):
+    problems = grader_validate.validate(results, schema, schema)[:3]
+    for ex in expected["zero"]:
+        tests = exercise_tests(results, ex)
+        if not tests or any(t["status"] != "failed" or t["score"] != 0 for t in tests):
+            passed = [t["name"] for t in tests if t["status"] != "failed"]
+            problems.append(f"{ex} must score 0; passed: {passed[:3] or 'no tests graded'}")
+        outputs = "\n".join(t["output"] for t in tests)
+        build = expected.get("build", "ok")
+        refused, fails = "was refused" in outputs, "does not compile" in outputs
+        if (build == "ok") != (not refused and not fails) or (build == "refused") != refused or (build == "fails") != fails:
+            problems.append(f"{ex}: expected the build to be '{build}' (refused={refused}, compile error={fails})")
+        if expected.get("output_contains", "") not in outputs:
+            problems.append(f"{ex}: no test output mentions {expected['output_contains']!r}: {outputs[:300]!r}")
+    for ex in expected["full"]:
+        tests = exercise_tests(results, ex)
+        if not tests or any(t["status"] != "passed" for t in tests):
+            problems.append(f"{ex} must keep full marks")
+    everything = results["output"] + "\n".join(t["output"] for t in results["tests"])
+    for phrase in expected.get("forbidden_output", []):
+        if phrase in everything:
+            problems.append(f"the output contains {phrase!r}")
+    limit = expected.get("max_seconds", 20)
+    if seconds > limit:
+        problems.append(f"grading took {seconds:.1f} s, more than {limit} s")
+    return problems
+
+
+def leftover_processes():
+    left = []
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            uid = os.stat(f"/proc/{pid}").st_uid
+            with open(f"/proc/{pid}/stat") as f:
+                state = f.read().rsplit(")", 1)[1].split()[0]
+        except OSError:
+            continue
+        if FIRST_UID <= uid <= LAST_UID and state != "Z":
+            left.append(f"{pid} (uid {uid})")
+    return left
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--tl-grade", required=True)
+    parser.add_argument("--repo", required=True)
+    parser.add_argument("--work", required=True)
+    parser.add_argument("--cases", default="")
+    parser.add_argument("--timeout", default="2")
+    parser.add_argument("--jobs", default="2")
+    args = parser.parse_args()
+    repo = os.path.abspath(args.repo)
+    hostile = os.path.join(repo, "graders", "hostile")
+    with open(os.path.join(repo, "graders", "schema", "results.schema.json")) as f:
+        schema = json.load(f)
+    cases = sorted(c for c in os.listdir(hostile) if os.path.isfile(os.path.join(hostile, c, "expected.json")))
+    if args.cases:
+        cases = [c for c in cases if c in args.cases.split(",")]
+    failures = 0
+    for case in cases:
+        with open(os.path.join(hostile, case, "expected.json")) as f:
+            expected = json.load(f)
+        submission = os.path.join(args.work, "submissions", case)
+        out = os.path.join(args.work, "results", case + ".json")
+        os.makedirs(os.path.dirname(out), exist_ok=True)
+        make_submission(repo, os.path.join(hostile, case), submission)
+        exercises = ",".join(expected["zero"] + expected["full"])
+        start = time.monotonic()
+        run = subprocess.run([args.tl_grade, submission, "--out", out, "--exercises", exercises, "--timeout", args.timeout,
+                              "--jobs", args.jobs, "--quiet"], capture_output=True, text=True, errors="replace")
+        seconds = time.monotonic() - start
+        if run.returncode != 0 or not os.path.exists(out):
+            problems = [f"tl-grade failed ({run.returncode}): {run.stderr[-500:]}"]
+        else:
+            with open(out, encoding="utf-8") as f:
+                problems = check_case(case, expected, json.load(f), seconds, schema)
+        print(f"{'ok  ' if not problems else 'FAIL'} {case:28s} {seconds:5.1f} s  {expected['attack']}")
+        for p in problems:
+            print(f"       {p}")
+        failures += bool(problems)
+    if os.geteuid() == 0:
+        left = leftover_processes()
+        if left:
+            print(f"FAIL processes of grading uids are still alive: {left[:10]}")
+            failures += 1
+    print(f"hostile: {len(cases) - failures if failures <= len(cases) else 0} of {len(cases)} cases as expected")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,16 @@
+// The benchmark cases run through tl.
+#include <tl/tl.h>
+
+#include "bench_main.h"
+#include "core/parallel.h"
+
+namespace bench_tl {
+namespace lib = ::tl;
+#include "cases.inc"
+}  // namespace bench_tl
+
+BackendCases tl_cases() {
+  BackendCases b{"tl", {}, std::to_string(tl::detail::num_threads())};
+  for (auto& c : bench_tl::all_cases()) b.cases.push_back({std::move(c.name), std::move(c.fn)});
+  return b;
+}

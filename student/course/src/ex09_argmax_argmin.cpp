@@ -1,0 +1,13 @@
+// Exercise ex09-argmax-argmin. The task is in exercises/ex09-argmax-argmin/README.md.
+#include "course/ex09_argmax_argmin.h"
+
+#include <course/todo.h>
+
+namespace course {
+
+ArgMaxMin argmax_argmin(const tl::Tensor& tensor_C) {
+  // TODO(ex09-argmax-argmin): your code here
+  TL_TODO("ex09-argmax-argmin");
+}
+
+}  // namespace course
