@@ -5,6 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash ci/setup.sh
 jobs=$(nproc)
+# Object files cached by ccache are reused from any checkout folder of the project.
+export CCACHE_BASEDIR="$PWD"
 cmake --preset default
 cmake --build --preset default -j "$jobs"
 ctest --preset default -j "$jobs"
