@@ -96,7 +96,10 @@ void write_csv(const std::string& path, const std::vector<Entry>& entries, const
   for (const Exercise& ex : course.exercises) csv.append(",").append(csv_field(ex.id));
   csv += "\n";
   for (const Entry& e : entries) {
-    if (e.results.is_null()) continue;
+    if (e.results.is_null()) {  // not (yet) graded: a row with blank cells
+      csv += csv_field(e.name) + std::string(course.exercises.size() + 1, ',') + "\n";
+      continue;
+    }
     std::map<int, double> per_exercise;
     for (const nlohmann::json& t : e.results["tests"]) {
       per_exercise[std::stoi(t.value("number", std::string("0")))] += t.value("score", 0.0);

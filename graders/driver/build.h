@@ -18,6 +18,7 @@ struct Workspace {
   std::string private_;  ///< 0700, root only: objects
   std::string run;       ///< what tests can reach: bin/, lib/, fixtures/, scratch/
   std::string cache;     ///< compile cache ("" = none), root only
+  int lock_fd = -1;      ///< flock held on <root>/.lock while the grading lives
 };
 
 struct CompiledFile {

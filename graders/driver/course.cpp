@@ -128,6 +128,7 @@ Course load_course(const std::vector<std::string>& only) {
   for (const Json& entry : manifest.at("exercises")) {
     ++number;
     const std::string id = entry.at("id");
+    course.all_ids.push_back(id);
     if (!wanted.empty() && !wanted.count(id)) continue;
     unknown.erase(id);
     if (!index.at("exercises").contains(id)) {

@@ -31,6 +31,7 @@ struct Exercise {
 
 struct Course {
   std::vector<Exercise> exercises;  ///< the ones graded, in manifest order
+  std::vector<std::string> all_ids;  ///< every exercise of the manifest
   std::vector<std::string> notes;   ///< exercises left out, and why
   std::string harness_object, support_object, tl_library, tl_soname, gtest_library;
   std::string cuda_runtime;  ///< linked into programs of exercises with .cu files ("" without CUDA)

@@ -6,7 +6,7 @@
 // malloc, operator new, any libstdc++ or libtensorlings function): a strong definition of
 // any exported name, or a weak one of an unmangled name. Helpers outside namespace course
 // are fine; weak template instantiations are fine (a hand-written inline specialisation of
-// a library template is the residual risk, see graders/README.md).
+// a library template is the residual risk, see graders/driver/README.md).
 #pragma once
 
 #include <set>

@@ -1,5 +1,7 @@
 #include "grade.h"
 
+#include <fcntl.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -31,6 +33,41 @@ std::string parent_dir(const std::string& path) {
   return ec ? std::string() : p.parent_path().string();
 }
 
+// The compile cache holds one small entry per distinct student file: past the limit, the
+// oldest go (an entry is its .key, .o or .err files).
+void prune_cache(const std::string& cache, size_t limit = 20000) {
+  std::vector<std::pair<fs::file_time_type, fs::path>> keys;
+  std::error_code ec;
+  for (const auto& e : fs::directory_iterator(cache, ec)) {
+    if (e.path().extension() == ".key") keys.emplace_back(e.last_write_time(ec), e.path());
+  }
+  if (keys.size() <= limit) return;
+  std::sort(keys.begin(), keys.end());
+  for (size_t i = 0; i < keys.size() - limit * 3 / 4; ++i) {
+    for (const char* ext : {".key", ".o", ".err"}) fs::remove(fs::path(keys[i].second).replace_extension(ext), ec);
+  }
+}
+
+constexpr const char* kWorkPrefix = "tl-grade-";
+
+// Work folders of runs that were killed (a batch stopped half-way) go with the next run: a
+// live run holds the lock on its folder's .lock.
+void sweep_dead_workspaces(const std::string& parent) {
+  std::error_code ec;
+  for (const auto& e : fs::directory_iterator(parent, ec)) {
+    struct stat st {};
+    const std::string path = e.path().string();
+    if (e.path().filename().string().rfind(kWorkPrefix, 0) != 0 || lstat(path.c_str(), &st) != 0 ||
+        !S_ISDIR(st.st_mode) || st.st_uid != geteuid()) {
+      continue;
+    }
+    const int fd = open((path + "/.lock").c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+    if (fd < 0) continue;
+    if (flock(fd, LOCK_EX | LOCK_NB) == 0) remove_tree(path);
+    close(fd);
+  }
+}
+
 // Private folders for one grading: root-only except run/, the one part tests can reach.
 Workspace make_workspace(const GradeOptions& opt) {
   Workspace ws;
@@ -40,38 +77,68 @@ Workspace make_workspace(const GradeOptions& opt) {
     ws.root = fs::canonical(opt.keep_work).string();
   } else {
     const char* tmp = std::getenv("TMPDIR");
-    ws.root = make_temp_dir(tmp != nullptr && *tmp != '\0' ? tmp : "/tmp", "tl-grade-");
+    const std::string parent = tmp != nullptr && *tmp != '\0' ? tmp : "/tmp";
+    sweep_dead_workspaces(parent);
+    ws.root = make_temp_dir(parent, kWorkPrefix);
     if (chmod(ws.root.c_str(), 0711) != 0) throw std::runtime_error("cannot chmod " + ws.root);
   }
+  ws.lock_fd = open((ws.root + "/.lock").c_str(), O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0600);
+  if (ws.lock_fd < 0 || flock(ws.lock_fd, LOCK_EX) != 0) throw std::runtime_error("cannot lock " + ws.root);
   ws.private_ = ws.root + "/private";
   ws.run = ws.root + "/run";
   make_dirs(ws.private_, 0700);
   make_dirs(ws.run, 0711);
   make_dirs(ws.run + "/bin", 0711);
   make_dirs(ws.run + "/lib", 0755);
-  make_dirs(ws.run + "/fixtures", 0755);
+  make_dirs(ws.run + "/fixtures", 0700);  // tests get links to their own exercise's files only
   make_dirs(ws.run + "/scratch", 0711);
   const std::string cache = opt.cache == "default" ? grade_config::kCacheDir : opt.cache;
   if (!cache.empty()) {
-    make_dirs(cache, 0700);
+    mkdir(cache.c_str(), 0700);
     struct stat st {};
-    // Never trust objects from a cache someone else could have written.
-    if (stat(cache.c_str(), &st) == 0 && st.st_uid == geteuid() && (st.st_mode & 077) == 0) ws.cache = cache;
+    // Never trust objects from a cache someone else could have written (or that we cannot).
+    if (stat(cache.c_str(), &st) == 0 && S_ISDIR(st.st_mode) && st.st_uid == geteuid() && (st.st_mode & 077) == 0 &&
+        access(cache.c_str(), W_OK) == 0) {
+      ws.cache = cache;
+      prune_cache(ws.cache);
+    }
   }
   return ws;
 }
 
-void stage_runtime(const Course& course, const Workspace& ws) {
-  copy_file(course.tl_library, ws.run + "/lib/" + course.tl_soname, 0755);
+// Mirrors the tree `from` at `to` with hard links (root-owned folders, 0755).
+void link_tree(const std::string& from, const std::string& to) {
+  make_dirs(to, 0755);
   std::error_code ec;
-  const fs::path fixtures = grade_config::kFixtureDir;
-  for (auto it = fs::recursive_directory_iterator(fixtures, ec); !ec && it != fs::recursive_directory_iterator();
-       it.increment(ec)) {
-    const std::string target = ws.run + "/fixtures/" + fs::relative(it->path(), fixtures).string();
+  for (auto it = fs::recursive_directory_iterator(from, ec); !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    const std::string target = to + "/" + fs::relative(it->path(), from).string();
     if (it->is_directory()) {
       make_dirs(target, 0755);
-    } else if (it->is_regular_file()) {
+    } else {
       copy_file(it->path().string(), target, 0644);
+    }
+  }
+}
+
+// What tests reach besides their program: the library, and per exercise the fixtures, less
+// the ones named after another exercise ("<id>.json" holds that exercise's answers).
+void stage_runtime(const Course& course, const Workspace& ws) {
+  copy_file(course.tl_library, ws.run + "/lib/" + course.tl_soname, 0755);
+  const fs::path fixtures = grade_config::kFixtureDir;
+  for (const Exercise& ex : course.exercises) {
+    const std::string dir = ws.run + "/fixtures/" + ex.id;
+    make_dirs(dir, 0700);
+    std::error_code ec;
+    for (auto it = fs::recursive_directory_iterator(fixtures, ec); !ec && it != fs::recursive_directory_iterator();
+         it.increment(ec)) {
+      const fs::path rel = fs::relative(it->path(), fixtures);
+      const std::string owner = rel.extension() == ".json" ? rel.stem().string() : "";
+      if (owner != ex.id && std::count(course.all_ids.begin(), course.all_ids.end(), owner)) continue;
+      if (it->is_directory()) {
+        make_dirs(dir + "/" + rel.string(), 0755);
+      } else if (it->is_regular_file()) {
+        copy_file(it->path().string(), dir + "/" + rel.string(), 0644);
+      }
     }
   }
 }
@@ -125,41 +192,22 @@ void parallel_for(int jobs, size_t count, const std::function<void(size_t, int)>
   if (error) std::rethrow_exception(error);
 }
 
-GradeResult grade_submission(const Course& course, const GradeOptions& opt) {
-  const double start = now_s();
-  GradeResult result;
-  std::set<std::string> wanted;
-  for (const Exercise& ex : course.exercises) wanted.insert(ex.files.begin(), ex.files.end());
-  Submission sub = read_submission(opt.submission, wanted);
-  result.notes = course.notes;
-  result.notes.insert(result.notes.end(), sub.notes.begin(), sub.notes.end());
+namespace {
 
-  const Workspace ws = make_workspace(opt);
-  const int jobs = std::max(1, opt.jobs);
-  std::vector<std::string> hide = {grade_config::kSourceDir, grade_config::kBinaryDir, parent_dir(opt.submission)};
-  hide.insert(hide.end(), opt.hide.begin(), opt.hide.end());
-  if (!ws.cache.empty()) hide.push_back(ws.cache);
-  std::vector<Exposure> expose = {{grade_config::kPchDir, false}, {ws.run, true}};
-  for (const std::string& dir : config_list(grade_config::kIncludeDirs)) expose.push_back({dir, false});
-  try {
-    Sandbox sandbox(jobs, hide, expose);
-    result.notes.push_back(sandbox.note());
-    stage_runtime(course, ws);
+// One grading in progress: the stages share the course, the options, the folders and the sandbox.
+struct Grading {
+  const Course& course;
+  const GradeOptions& opt;
+  const Workspace& ws;
+  const Sandbox& sandbox;
+  GradeResult& result;
+  int jobs;
 
-    double mark = now_s();
-    std::string timings = "timings:";
-    auto lap = [&](const char* stage) {
-      char buf[64];
-      std::snprintf(buf, sizeof buf, " %s %.1f s", stage, now_s() - mark);
-      timings += buf;
-      mark = now_s();
-    };
-    lap("setup");
-
-    // Compile every student file (the same file serves every exercise that lists it).
+  // Every student file once (the same file serves every exercise that lists it).
+  std::map<std::string, CompiledFile> compile(const Submission& sub, const std::set<std::string>& wanted) {
     const Toolchain tools = load_toolchain(course);
     if (!tools.note.empty()) result.notes.push_back(tools.note);
-    std::vector<std::string> files(wanted.begin(), wanted.end());
+    const std::vector<std::string> files(wanted.begin(), wanted.end());
     std::vector<CompiledFile> compiled(files.size());
     parallel_for(jobs, files.size(), [&](size_t i, int slot) {
       const auto it = sub.files.find(files[i]);
@@ -169,89 +217,143 @@ GradeResult grade_submission(const Course& course, const GradeOptions& opt) {
         compiled[i] = compile_student_file(ws, sandbox, slot, tools, files[i], it->second);
       }
     });
-    lap("compile");
-    std::map<std::string, const CompiledFile*> by_file;
-    for (size_t i = 0; i < files.size(); ++i) by_file[files[i]] = &compiled[i];
+    std::map<std::string, CompiledFile> by_file;
+    for (size_t i = 0; i < files.size(); ++i) by_file[files[i]] = std::move(compiled[i]);
+    return by_file;
+  }
 
-    // Link one program per exercise; a file that failed is replaced by its stub.
+  // One program per exercise; a file that failed, or a link that fails, means the stub.
+  void link(const std::map<std::string, CompiledFile>& compiled) {
     result.exercises.resize(course.exercises.size());
     parallel_for(jobs, course.exercises.size(), [&](size_t e, int slot) {
       const Exercise& ex = course.exercises[e];
       ExerciseOutcome& out = result.exercises[e];
       out.exercise = &ex;
-      std::map<std::string, std::string> objects, stubs;
+      std::map<std::string, std::string> objects;
       for (const std::string& f : ex.files) {
-        const CompiledFile& c = *by_file.at(f);
+        const CompiledFile& c = compiled.at(f);
         objects[f] = c.object.empty() ? ex.stubs.at(f) : c.object;
-        stubs[f] = ex.stubs.at(f);
         if (!c.problem.empty()) out.build_problem += c.problem + "\n";
       }
       if (!out.build_problem.empty()) out.build_problem += "This exercise was graded against the stub.";
       if (const std::string problem = link_exercise(ws, sandbox, slot, course, ex, objects); !problem.empty()) {
         out.build_problem += "Linking " + ex.id + " failed:\n" + problem + "\nThis exercise was graded against the stub.";
-        if (const std::string again = link_exercise(ws, sandbox, slot, course, ex, stubs); !again.empty()) {
+        if (const std::string again = link_exercise(ws, sandbox, slot, course, ex, ex.stubs); !again.empty()) {
           throw std::runtime_error("cannot link the stub program of " + ex.id + ":\n" + again);
         }
       }
     });
+  }
 
-    lap("link");
+  TestOutcome run_test(const Exercise& ex, const TestCase& test, double limit, int slot) {
+    const std::string scratch = make_scratch(ws, sandbox, slot, "t");
+    link_tree(ws.run + "/fixtures/" + ex.id, scratch + "/fixtures");  // run/fixtures itself is root-only
+    RunSpec spec;
+    spec.argv = {ws.run + "/bin/" + ex.id, "--gtest_filter=" + test.name, "--gtest_color=no"};
+    spec.env = {"PATH=/usr/local/bin:/usr/bin:/bin", "HOME=" + scratch, "TMPDIR=" + scratch, "LANG=C.UTF-8",
+                "TL_NUM_THREADS=1", "OPENBLAS_NUM_THREADS=1", "OMP_NUM_THREADS=1"};  // parallel across tests
+    if (grade_config::kSanitized) spec.env.push_back("ASAN_OPTIONS=detect_leaks=0");  // a leak is not a failure
+    spec.cwd = scratch;
+    spec.slot = slot;
+    spec.limits = test_limits(ex, limit);
+    spec.test_name = test.name;
+    const RunResult run = run_process(sandbox, spec);
+    remove_tree(scratch);
+    TestOutcome out;
+    out.test = &test;
+    out.seconds = run.wall_s;
+    out.passed = run.pass_reported && run.exited_cleanly();
+    out.output = out.passed ? cap_text(run.output, 2000) : explain_failure(run, limit);
+    return out;
+  }
 
-    // Every test in its own process; an exercise whose tests keep timing out stops early.
-    struct Job {
-      size_t exercise, test;
-    };
-    std::vector<Job> queue;
+  // Every test in its own process; an exercise whose tests use up 3x its time limit in all
+  // (endless loops) has the rest failed unrun: honest tests take milliseconds.
+  void run_tests() {
+    std::vector<std::pair<size_t, size_t>> queue;  // (exercise, test)
     for (size_t e = 0; e < course.exercises.size(); ++e) {
       result.exercises[e].tests.resize(course.exercises[e].tests.size());
-      for (size_t t = 0; t < course.exercises[e].tests.size(); ++t) queue.push_back({e, t});
+      for (size_t t = 0; t < course.exercises[e].tests.size(); ++t) queue.emplace_back(e, t);
     }
     std::mutex budget_mutex;
     std::vector<double> spent(course.exercises.size(), 0.0);
     std::atomic<size_t> done{0};
     parallel_for(jobs, queue.size(), [&](size_t q, int slot) {
-      const Exercise& ex = course.exercises[queue[q].exercise];
-      const TestCase& test = ex.tests[queue[q].test];
-      TestOutcome& out = result.exercises[queue[q].exercise].tests[queue[q].test];
-      out.test = &test;
+      const auto [e, t] = queue[q];
+      const Exercise& ex = course.exercises[e];
+      TestOutcome& out = result.exercises[e].tests[t];
       const double limit = opt.timeout_s > 0 ? opt.timeout_s : ex.timeout_s;
-      const double budget = 3 * limit;  // honest tests take milliseconds
       {
         std::lock_guard<std::mutex> lock(budget_mutex);
-        if (spent[queue[q].exercise] >= budget) {
-          out.output = "not run: the tests of " + ex.id + " used up their time budget (" + std::to_string(int(budget)) + " s)";
+        if (spent[e] >= 3 * limit) {
+          out.test = &ex.tests[t];
+          out.output = "not run: the tests of " + ex.id + " used up their time budget (" + std::to_string(int(3 * limit)) + " s)";
           return;
         }
       }
-      const std::string scratch = make_scratch(ws, sandbox, slot, "t");
-      symlink((ws.run + "/fixtures").c_str(), (scratch + "/fixtures").c_str());
-      RunSpec spec;
-      spec.argv = {ws.run + "/bin/" + ex.id, "--gtest_filter=" + test.name, "--gtest_color=no"};
-      spec.env = {"PATH=/usr/local/bin:/usr/bin:/bin", "HOME=" + scratch, "TMPDIR=" + scratch, "LANG=C.UTF-8",
-                  "OPENBLAS_NUM_THREADS=1", "OMP_NUM_THREADS=1"};
-      spec.cwd = scratch;
-      spec.slot = slot;
-      spec.limits = test_limits(ex, limit);
-      spec.test_name = test.name;
-      const RunResult run = run_process(sandbox, spec);
-      remove_tree(scratch);
-      out.seconds = run.wall_s;
-      out.passed = run.pass_reported && run.exited_cleanly();
-      out.output = out.passed ? cap_text(run.output, 2000) : explain_failure(run, limit);
+      out = run_test(ex, ex.tests[t], limit, slot);
       {
         std::lock_guard<std::mutex> lock(budget_mutex);
-        spent[queue[q].exercise] += run.wall_s;
+        spent[e] += out.seconds;
       }
       const size_t n = ++done;
       if (opt.progress && (n % 50 == 0 || n == queue.size())) std::fprintf(stderr, "  %zu/%zu tests run\n", n, queue.size());
     });
-    lap("tests");
-    result.notes.push_back(timings);
+  }
+};
+
+// "timings: setup 0.1 s compile 5.2 s ...", one stage at a time.
+struct Laps {
+  double mark = now_s();
+  std::string text = "timings:";
+  void lap(const char* stage) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, " %s %.1f s", stage, now_s() - mark);
+    text += buf;
+    mark = now_s();
+  }
+};
+
+}  // namespace
+
+GradeResult grade_submission(const Course& course, const GradeOptions& opt) {
+  const double start = now_s();
+  GradeResult result;
+  std::set<std::string> wanted;
+  for (const Exercise& ex : course.exercises) wanted.insert(ex.files.begin(), ex.files.end());
+  const Submission sub = read_submission(opt.submission, wanted);
+  result.notes = course.notes;
+  result.notes.insert(result.notes.end(), sub.notes.begin(), sub.notes.end());
+
+  const Workspace ws = make_workspace(opt);
+  const int jobs = std::max(1, opt.jobs);
+  // Tests see neither the course nor the build, nor other submissions, nor results.
+  std::vector<std::string> hide = {grade_config::kSourceDir, grade_config::kBinaryDir, parent_dir(opt.submission)};
+  hide.insert(hide.end(), opt.hide.begin(), opt.hide.end());
+  if (!ws.cache.empty()) hide.push_back(ws.cache);
+  std::vector<Exposure> expose = {{grade_config::kPchDir, false}, {ws.run, true}};
+  for (const std::string& dir : config_list(grade_config::kIncludeDirs)) expose.push_back({dir, false});
+  try {
+    const Sandbox sandbox(jobs, hide, expose);
+    result.notes.push_back(sandbox.note());
+    Laps laps;
+    stage_runtime(course, ws);
+    laps.lap("setup");
+    Grading grading{course, opt, ws, sandbox, result, jobs};
+    const std::map<std::string, CompiledFile> compiled = grading.compile(sub, wanted);
+    laps.lap("compile");
+    grading.link(compiled);
+    laps.lap("link");
+    grading.run_tests();
+    laps.lap("tests");
+    result.notes.push_back(laps.text);
   } catch (...) {
     if (opt.keep_work.empty()) remove_tree(ws.root);
+    close(ws.lock_fd);
     throw;
   }
   if (opt.keep_work.empty()) remove_tree(ws.root);
+  close(ws.lock_fd);
   result.seconds = now_s() - start;
   return result;
 }

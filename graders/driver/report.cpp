@@ -51,6 +51,9 @@ nlohmann::json document(const Course& course, nlohmann::json tests, const std::v
 }  // namespace
 
 nlohmann::json results_json(const Course& course, const GradeResult& result) {
+  // Each test's output is capped already; past 1 MB in all, later ones are cut shorter.
+  constexpr size_t kAllOutputs = 1 << 20, kShortOutput = 500;
+  size_t written = 0;
   nlohmann::json tests = nlohmann::json::array();
   for (const ExerciseOutcome& eo : result.exercises) {
     const Exercise& ex = *eo.exercise;
@@ -61,6 +64,8 @@ nlohmann::json results_json(const Course& course, const GradeResult& result) {
         output = (t == 0 ? eo.build_problem : "Graded against the stub: test " + first + " has the compiler's message.") +
                  (output.empty() ? "" : "\n\n" + output);
       }
+      if (written > kAllOutputs) output = cap_text(output, kShortOutput);
+      written += output.size();
       tests.push_back(test_entry(ex, t, eo.tests[t].passed, output));
     }
   }

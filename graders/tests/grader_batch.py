@@ -18,6 +18,7 @@ import tarfile
 import time
 import zipfile
 
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import grader_validate  # noqa: E402
 
@@ -107,10 +108,11 @@ def build_class(repo, subs):
     return expected
 
 
-def csv_rows(path):
+def csv_rows(path, graded_only=False):
+    """The gradebook's rows (a submission not graded yet has a row with blank cells)."""
     try:
         with open(path) as f:
-            return list(csv.DictReader(f))
+            return [r for r in csv.DictReader(f) if r["total"] or not graded_only]
     except OSError:
         return []
 
@@ -131,17 +133,20 @@ def main():
     assert len(expected) == 20, len(expected)
     command = [args.tl_grade, "batch", subs, "--out", out, "--csv", grades, "--jobs", "2", "--timeout", "2",
                "--exercises", ",".join(EXERCISES)]
+    temp = os.path.join(work, "tmp")  # tl-grade's work folders: the killed run's must be swept too
+    os.makedirs(temp)
+    os.environ["TMPDIR"] = temp
     problems = []
 
     # First run: killed (with its whole process group) once a third of the class is graded.
     start = time.monotonic()
     with open(os.path.join(work, "first.log"), "w") as log:
         first = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
-        while first.poll() is None and len(csv_rows(grades)) < 7 and time.monotonic() - start < 240:
+        while first.poll() is None and len(csv_rows(grades, True)) < 7 and time.monotonic() - start < 240:
             time.sleep(0.2)
         os.killpg(first.pid, signal.SIGKILL)
         first.wait()
-    done_before = len(csv_rows(grades))
+    done_before = len(csv_rows(grades, True))
     print(f"first run killed after {time.monotonic() - start:.1f} s with {done_before} of 20 graded")
     if not 0 < done_before < 20:
         problems.append(f"the kill should come half-way, but {done_before} were graded")
@@ -159,9 +164,9 @@ def main():
 
     with open(args.schema) as f:
         schema = json.load(f)
-    rows = {r["submission"]: r for r in csv_rows(grades)}
+    rows = {r["submission"]: r for r in csv_rows(grades, True)}
     if len(csv_rows(grades)) != 20 or set(rows) != set(expected):
-        problems.append(f"the CSV has {len(csv_rows(grades))} rows for {sorted(rows)}")
+        problems.append(f"the CSV has {len(csv_rows(grades))} rows, graded {sorted(rows)}")
     for name, outcome in sorted(expected.items()):
         row = rows.get(name)
         if row is None:
@@ -176,6 +181,8 @@ def main():
             errors = grader_validate.validate(json.load(f), schema, schema)
         if errors:
             problems.append(f"{name}: results.json does not validate: {errors[:2]}")
+    if os.listdir(temp):
+        problems.append(f"work folders were left behind: {os.listdir(temp)}")
     for p in problems:
         print(f"FAIL {p}")
     print(f"batch: resumed run {seconds:.1f} s for {20 - done_before} submissions; "

@@ -1,4 +1,4 @@
-// Hostile submission: reading the hidden suite, the reference solution and the grader's files at run time
+// Hostile submission: reading the hidden suite, the reference solution, the grader's files and another exercise's fixture at run time
 #include "course/01_tensors.h"
 #include <cstdio>
 #include <fstream>
@@ -18,7 +18,9 @@ void try_read(const std::string& path) {
 }
 int64_t snoop() {
   for (const char* path : {"@REPO@/graders/suites/01-tensors.cpp", "@REPO@/reference/course/src/01_tensors.cpp",
-                           "@REPO@/graders/rubric.json", "/autograder/source/graders/suites/01-tensors.cpp"}) {
+                           "@REPO@/graders/rubric.json", "/autograder/source/graders/suites/01-tensors.cpp",
+                           "fixtures/02-random.json", "fixtures/../02-random/02-random.json",
+                           "../../fixtures/02-random/02-random.json"}) {
     try_read(path);
   }
   return -1;
