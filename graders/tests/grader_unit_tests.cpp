@@ -324,6 +324,12 @@ TEST_F(RunnerTest, HarnessPassLineNeedsTheSecretAndTheRightTest) {
   std::getline(list, first);
   std::getline(list, second);
   const std::string program = ex["reference"];
+  // As root the sandbox gives each test a private /tmp, so a build tree below /tmp is out of
+  // reach of this bare runner; the driver itself exposes the program and its library
+  // (grader.reference and grader.hostile check the same protocol end to end there).
+  if (sandbox.privileged() && program.rfind("/tmp/", 0) == 0) {
+    GTEST_SKIP() << "build tree under /tmp is hidden by the sandbox's private /tmp";
+  }
 
   auto run_test = [&](const std::string& filter, const std::string& claimed) {
     RunSpec spec;

@@ -24,6 +24,7 @@
 // time. tl is built with -ffp-contract=off, so FMA code fuses only where a kernel says
 // std::fma or _mm256_fmadd_ps: the same bits on every CPU.
 #if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#include <cpuid.h>
 #define TL_X86_KERNELS 1
 #define TL_TARGET_AVX2 __attribute__((target("avx2,fma,f16c")))
 #else
@@ -46,8 +47,11 @@ bool in_parallel_region();
 /// True when the CPU runs the `TL_TARGET_AVX2` kernels (AVX2, FMA and F16C: every AVX2 CPU).
 inline bool cpu_has_avx2() {
 #if TL_X86_KERNELS
-  static const bool yes =
-      __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma") && __builtin_cpu_supports("f16c");
+  // clang has no "f16c" for __builtin_cpu_supports, so F16C is read from CPUID leaf 1.
+  static const bool yes = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma") && [] {
+    unsigned a = 0, b = 0, c = 0, d = 0;
+    return __get_cpuid(1, &a, &b, &c, &d) != 0 && (c & bit_F16C) != 0;
+  }();
   return yes;
 #else
   return false;
