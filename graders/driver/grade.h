@@ -26,6 +26,7 @@ struct TestOutcome {
   bool passed = false;
   std::string output;
   double seconds = 0;
+  bool timed_out = false;  ///< killed at the time limit
 };
 
 struct ExerciseOutcome {
