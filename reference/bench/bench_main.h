@@ -13,4 +13,6 @@ struct BackendCases {
 };
 
 BackendCases tl_cases();
+/// tl on one thread ("tl1/<case>"), with TL_BENCH_SERIAL=1: what threads bring.
+BackendCases tl_serial_cases();
 BackendCases torch_cases();

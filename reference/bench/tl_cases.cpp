@@ -14,3 +14,16 @@ BackendCases tl_cases() {
   for (auto& c : bench_tl::all_cases()) b.cases.push_back({std::move(c.name), std::move(c.fn)});
   return b;
 }
+
+BackendCases tl_serial_cases() {
+  BackendCases b{"tl1", {}, "1"};
+  for (auto& c : bench_tl::all_cases()) {
+    b.cases.push_back({std::move(c.name), [fn = std::move(c.fn)](benchmark::State& s) {
+                         const int threads = tl::detail::num_threads();
+                         tl::detail::set_num_threads(1);
+                         fn(s);
+                         tl::detail::set_num_threads(threads);
+                       }});
+  }
+  return b;
+}

@@ -26,10 +26,12 @@ namespace {
 
 int failures = 0;
 
-void report(const std::string& name, int64_t bad, int64_t total) {
-  std::printf("%-52s %s (%lld of %lld differ)\n", name.c_str(), bad == 0 ? "ok  " : "FAIL", static_cast<long long>(bad),
-              static_cast<long long>(total));
-  if (bad != 0) ++failures;
+// `known`: a difference that is not the fast kernels' doing, reported but not failed.
+void report(const std::string& name, int64_t bad, int64_t total, const char* known = nullptr) {
+  std::printf("%-52s %s (%lld of %lld differ)%s%s\n", name.c_str(), bad == 0 ? "ok  " : known ? "diff" : "FAIL",
+              static_cast<long long>(bad), static_cast<long long>(total), bad && known ? ": known, " : "",
+              bad && known ? known : "");
+  if (bad != 0 && !known) ++failures;
 }
 
 template <typename T>
@@ -98,7 +100,7 @@ void randn_matches_scalar_spec() {
 #ifdef TL_VERIFY_WITH_TORCH
 // The same computation through both libraries; the results' bytes must be equal.
 void same_as_torch(const std::string& name, const std::function<tl::Tensor()>& ours,
-                   const std::function<torch::Tensor()>& theirs) {
+                   const std::function<torch::Tensor()>& theirs, const char* known = nullptr) {
   tl::Tensor a = ours().contiguous();
   torch::Tensor b = theirs().contiguous();
   int64_t bad = 0;
@@ -109,9 +111,18 @@ void same_as_torch(const std::string& name, const std::function<tl::Tensor()>& o
     const auto* pa = static_cast<const unsigned char*>(a.data_ptr());
     const auto* pb = static_cast<const unsigned char*>(b.data_ptr());
     const int64_t es = a.element_size();
-    for (int64_t i = 0; i < n; ++i) bad += std::memcmp(pa + i * es, pb + i * es, es) != 0;
+    for (int64_t i = 0; i < n; ++i) {
+      if (std::memcmp(pa + i * es, pb + i * es, es) == 0) continue;
+      if (bad++ == 0) {  // show the first difference as raw bits
+        uint64_t x = 0, y = 0;
+        std::memcpy(&x, pa + i * es, es);
+        std::memcpy(&y, pb + i * es, es);
+        std::printf("  [%lld]: tl 0x%llx, LibTorch 0x%llx\n", static_cast<long long>(i), static_cast<unsigned long long>(x),
+                    static_cast<unsigned long long>(y));
+      }
+    }
   }
-  report(name, bad, n);
+  report(name, bad, n, known);
 }
 
 void torch_checks() {
@@ -184,6 +195,42 @@ void torch_checks() {
                 seeded([] { return std::get<0>(torch::randn({3000, 1001}).max(1)); }));
   same_as_torch("argmax dim0 float32 3M", seeded([] { return tl::randn({3000, 1001}).argmax(0); }),
                 seeded([] { return torch::randn({3000, 1001}).argmax(0); }));
+  // Ties (few distinct values), NaNs and signed zeros: the split reductions must pick what
+  // the serial scan picks.
+  same_as_torch("max float32 ties 3M", seeded([] { return tl::randint(-3, 4, {3000 * 1001}, tl::kFloat).max(); }),
+                seeded([] { return torch::randint(-3, 4, {3000 * 1001}, torch::kFloat).max(); }));
+  same_as_torch("argmax float32 ties 3M", seeded([] { return tl::randint(-3, 4, {3000 * 1001}, tl::kFloat).argmax(); }),
+                seeded([] { return torch::randint(-3, 4, {3000 * 1001}, torch::kFloat).argmax(); }));
+  same_as_torch("argmin dim1 float32 ties 3M", seeded([] { return tl::randint(-3, 4, {3000, 1001}, tl::kFloat).argmin(1); }),
+                seeded([] { return torch::randint(-3, 4, {3000, 1001}, torch::kFloat).argmin(1); }));
+  same_as_torch("max dim0 int64 ties 3M", seeded([] { return std::get<1>(tl::randint(-3, 4, {3000, 1001}).max(0)); }),
+                seeded([] { return std::get<1>(torch::randint(-3, 4, {3000, 1001}).max(0)); }));
+  auto with_nan = [](auto t) {
+    auto flat = t.view({-1});
+    flat.index_put_({2000000}, NAN);
+    flat.index_put_({2500000}, NAN);
+    flat.index_put_({100}, -0.0);
+    return t;
+  };
+  same_as_torch("max float32 NaN 3M", seeded([=] { return with_nan(tl::randn({3000, 1001})).max(); }),
+                seeded([=] { return with_nan(torch::randn({3000, 1001})).max(); }),
+                "PyTorch's vector max returns an all-ones NaN; tl the input's NaN");
+  same_as_torch("argmax float32 NaN 3M", seeded([=] { return with_nan(tl::randn({3000, 1001})).argmax(); }),
+                seeded([=] { return with_nan(torch::randn({3000, 1001})).argmax(); }));
+  same_as_torch("argmax dim1 float32 NaN 3M", seeded([=] { return with_nan(tl::randn({3000, 1001})).argmax(1); }),
+                seeded([=] { return with_nan(torch::randn({3000, 1001})).argmax(1); }));
+  same_as_torch("min float32 zeros 1M", [] { return tl::zeros({1 << 20}).index_put_({5}, -0.0).min(); },
+                [] { return torch::zeros({1 << 20}).index_put_({5}, -0.0).min(); },
+                "the sign of a zero min/max follows PyTorch's vector lanes; tl takes -0 < +0");
+  same_as_torch("sum dim0 float64 3M", seeded([] { return tl::randn({3000, 1001}, tl::kDouble).sum({0}); }),
+                seeded([] { return torch::randn({3000, 1001}, torch::kDouble).sum({0}); }));
+  same_as_torch("sum dim0 float16 1M", seeded([] { return tl::randn({1000, 1001}, tl::kHalf).sum({0}); }),
+                seeded([] { return torch::randn({1000, 1001}, torch::kHalf).sum({0}); }));
+  same_as_torch("sum dims(0,2) float32 3-d 3M", seeded([] { return tl::randn({30, 1000, 101}).sum(std::vector<int64_t>{0, 2}); }),
+                seeded([] { return torch::randn({30, 1000, 101}).sum(std::vector<int64_t>{0, 2}); }));
+  same_as_torch("sum dim1 of transposed float32 3M", seeded([] { return tl::randn({1001, 3000}).t().sum({1}); }),
+                seeded([] { return torch::randn({1001, 3000}).t().sum({1}); }));
+  same_as_torch("sum int64 1M", [] { return tl::arange(1 << 20).sum(); }, [] { return torch::arange(1 << 20).sum(); });
   same_as_torch("matmul float32 300x200.200x100", seeded([] { return tl::matmul(tl::randn({300, 200}), tl::randn({200, 100})); }),
                 seeded([] { return torch::matmul(torch::randn({300, 200}), torch::randn({200, 100})); }));
 }

@@ -1,5 +1,6 @@
 // Copies and casts between tensors: copy_, clone, contiguous, to, fill_.
 #include <algorithm>
+#include <cstdint>
 #include <cstring>
 
 #include "core/cuda_bridge.h"
@@ -79,6 +80,19 @@ TL_TARGET_AVX2 void float_to_int_avx2(To* o, const float* s, int64_t n) {
 #endif
 
 template <typename To, typename From>
+[[gnu::always_inline]] inline void convert_loop(To* o, const From* s, int64_t n) {
+  for (int64_t i = 0; i < n; ++i) o[i] = detail::cast_value<To>(s[i]);
+}
+
+#if TL_X86_KERNELS
+// Every other cast: the plain loop, vectorised for AVX2 where the compiler can.
+template <typename To, typename From>
+TL_TARGET_AVX2 void convert_loop_avx2(To* o, const From* s, int64_t n) {
+  convert_loop(o, s, n);
+}
+#endif
+
+template <typename To, typename From>
 void convert_contiguous(To* o, const From* s, int64_t n) {
   if constexpr (std::is_same_v<To, From>) {
     std::memcpy(static_cast<void*>(o), static_cast<const void*>(s), static_cast<size_t>(n) * sizeof(To));
@@ -92,9 +106,10 @@ void convert_contiguous(To* o, const From* s, int64_t n) {
                   (std::is_same_v<To, int8_t> || std::is_same_v<To, uint8_t> || std::is_same_v<To, int32_t>)) {
       return float_to_int_avx2(o, s, n);
     }
+    return convert_loop_avx2(o, s, n);
   }
 #endif
-  for (int64_t i = 0; i < n; ++i) o[i] = detail::cast_value<To>(s[i]);
+  convert_loop(o, s, n);
 }
 
 // ---- strided copies ------------------------------------------------------------------
@@ -252,6 +267,23 @@ Tensor Tensor::cpu() const { return to(Device(kCPU)); }
 Tensor Tensor::cuda() const { return to(Device(kCUDA)); }
 
 Tensor& Tensor::fill_(const Scalar& value) {
+  if (is_cpu()) {  // the value written straight in: no 0-d tensor to copy from
+    dispatch(dtype(), [&]<typename T>() {
+      const T v = value.to<T>();
+      T* base = static_cast<T*>(data_ptr());
+      if (is_contiguous()) {
+        detail::parallel_for(numel(), detail::kGrainSize, [&](int64_t b, int64_t e) { std::fill(base + b, base + e, v); });
+        return;
+      }
+      bool overlap = false;  // an expanded tensor: threads would write one element together
+      for (int64_t d = 0; d < dim(); ++d) overlap |= strides()[d] == 0 && sizes()[d] > 1;
+      detail::parallel_for_each_run<1>(sizes(), {strides()}, overlap ? INT64_MAX : detail::kGrainSize,
+                                       [&](const std::array<int64_t, 1>& off, int64_t n, const std::array<int64_t, 1>& step) {
+                                         for (int64_t i = 0; i < n; ++i) base[off[0] + i * step[0]] = v;
+                                       });
+    });
+    return *this;
+  }
   Tensor v = detail::make_tensor({}, dtype(), Device(kCPU));
   dispatch(dtype(), [&]<typename T>() { *static_cast<T*>(v.data_ptr()) = value.to<T>(); });
   return copy_(v);

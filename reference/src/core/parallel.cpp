@@ -4,10 +4,16 @@
 // with a compare-and-swap on `next_`, which carries the job's generation in its high bits
 // so that a worker waking late can never claim a chunk of a later job. The caller returns
 // once every chunk is done (`done_`), without waiting for workers that never woke up.
+//
+// On a machine whose other cores are busy (other processes), a woken worker may get no CPU
+// in time and sharing only costs. After each job the caller compares the wall time with
+// its own pace; when sharing did not pay it runs serially for a while (1 ms, doubling up
+// to 1 s) before trying again, as OpenMP runtimes with dynamic threads adjust to load.
 #include "core/parallel.h"
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <cstdlib>
 #include <exception>
 #include <mutex>
@@ -51,7 +57,7 @@ std::atomic<int> g_threads{0};  // 0: not decided yet
 
 constexpr int kGenShift = 40;  // next_ = generation << 40 | next chunk index
 constexpr uint64_t kIndexMask = (uint64_t{1} << kGenShift) - 1;
-constexpr int kSpins = 4000;   // pause loops (tens of microseconds) before sleeping
+constexpr int kSpins = 2000;   // pause loops (tens of microseconds) before sleeping
 
 class Pool {
  public:
@@ -83,9 +89,11 @@ class Pool {
     next_.store(generation_ << kGenShift, std::memory_order_release);
     wake_.fetch_add(1, std::memory_order_release);
     wake_.notify_all();
+    const int64_t start = now_ns();
     t_in_parallel = true;
-    run_chunks(generation_);
+    const int64_t mine = run_chunks(generation_);
     t_in_parallel = false;
+    const int64_t own = now_ns() - start;
     // Wait for the chunks other threads claimed.
     for (int spin = 0;; ++spin) {
       const int64_t d = done_.load(std::memory_order_acquire);
@@ -93,8 +101,19 @@ class Pool {
       if (spin < kSpins) TL_CPU_RELAX();
       else done_.wait(d, std::memory_order_acquire);
     }
+    const int64_t total = now_ns() - start;
+    // Sharing paid when the job took clearly less than the caller's pace for all chunks.
+    const bool paid = mine < chunks && total * mine * 5 < own * chunks * 4;
+    backoff_ns_ = paid ? 0 : std::clamp<int64_t>(2 * backoff_ns_, kMinBackoff, kMaxBackoff);
+    serial_until_.store(paid ? 0 : now_ns() + backoff_ns_, std::memory_order_relaxed);
     if (error_) std::rethrow_exception(error_);
     return true;
+  }
+
+  // True while a recent job showed that the other threads get no CPU in time.
+  bool backing_off() const {
+    const int64_t until = serial_until_.load(std::memory_order_relaxed);
+    return until != 0 && now_ns() < until;
   }
 
   void stop() {
@@ -104,15 +123,22 @@ class Pool {
   }
 
  private:
-  // Claims and runs chunks of the job of generation `gen` until none are left.
-  void run_chunks(uint64_t gen) {
+  static int64_t now_ns() {
+    return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now().time_since_epoch())
+        .count();
+  }
+
+  // Claims and runs chunks of the job of generation `gen` until none are left; returns
+  // how many this thread ran.
+  int64_t run_chunks(uint64_t gen) {
+    int64_t ran = 0;
     uint64_t v = next_.load(std::memory_order_acquire);
     while (true) {
-      if ((v >> kGenShift) != gen) return;
+      if ((v >> kGenShift) != gen) return ran;
       const auto index = static_cast<int64_t>(v & kIndexMask);
       // A successful claim of an index of `gen` means the job is still live, so its
       // fields below belong to it.
-      if (index >= chunks_) return;
+      if (index >= chunks_) return ran;
       if (!next_.compare_exchange_weak(v, v + 1, std::memory_order_acquire)) continue;
       const int64_t begin = index * chunk_;
       const int64_t end = std::min(n_, begin + chunk_);
@@ -122,6 +148,7 @@ class Pool {
         std::lock_guard<std::mutex> g(error_mutex_);
         if (!error_) error_ = std::current_exception();
       }
+      ++ran;
       if (done_.fetch_add(1, std::memory_order_acq_rel) + 1 == chunks_) done_.notify_one();
       v = next_.load(std::memory_order_acquire);
     }
@@ -141,7 +168,10 @@ class Pool {
     }
   }
 
+  static constexpr int64_t kMinBackoff = 1'000'000, kMaxBackoff = 1'000'000'000;  // ns
   int workers_ = 0;
+  int64_t backoff_ns_ = 0;
+  std::atomic<int64_t> serial_until_{0};
   std::mutex busy_;
   std::atomic<uint32_t> wake_{0};
   std::atomic<uint64_t> next_{0};
@@ -199,11 +229,12 @@ bool in_parallel_region() { return t_in_parallel; }
 void parallel_for_impl(int64_t n, int64_t grain, void (*body)(void*, int64_t, int64_t), void* ctx) {
   Pool* p = pool();
   const int threads = p->workers() + 1;
-  // Several chunks per thread balance the load when a thread is descheduled; none smaller
-  // than an eighth of the grain, so claiming stays cheap.
-  const int64_t chunk = std::max({int64_t{1}, grain / 8, (n + 4 * threads - 1) / (4 * threads)});
+  // Small chunks, between an eighth and half of the grain: claiming one costs an atomic,
+  // and on a busy machine a thread the OS preempts holds back only the chunk it has.
+  const int64_t chunk = std::clamp((n + 4 * threads - 1) / (4 * threads), std::max<int64_t>(1, grain / 8),
+                                   std::max<int64_t>(1, grain / 2));
   const int64_t chunks = (n + chunk - 1) / chunk;
-  if (threads == 1 || chunks == 1 || !p->try_run(chunks, chunk, n, body, ctx)) body(ctx, 0, n);
+  if (threads == 1 || chunks == 1 || p->backing_off() || !p->try_run(chunks, chunk, n, body, ctx)) body(ctx, 0, n);
 }
 
 }  // namespace tl::detail

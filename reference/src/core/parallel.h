@@ -4,9 +4,10 @@
 // `parallel_for(n, grain, fn)` calls `fn(begin, end)` on disjoint chunks covering [0, n).
 // Below `grain` elements, with one thread, or when called from inside another
 // parallel_for (or while another thread uses the pool), it is one inline call. Otherwise
-// the caller and the pool's workers take chunks from a shared counter, so a worker that
-// the OS has descheduled slows nothing down but its own chunk. Threads are created once,
-// on first use; idle workers sleep in a futex.
+// the caller and the pool's workers take small chunks from a shared counter, so a worker
+// that the OS has descheduled holds back at most its one chunk; when sharing does not pay
+// (the other cores are busy), the pool runs jobs serially for a while (parallel.cpp).
+// Threads are created once, on first use; idle workers sleep in a futex.
 //
 // Only for work whose result does not depend on how it is split (element-wise ops,
 // copies, reductions whose output elements are independent): floating-point sums over
@@ -62,7 +63,7 @@ inline bool cpu_has_avx2() {
 void parallel_for_impl(int64_t n, int64_t grain, void (*body)(void*, int64_t, int64_t), void* ctx);
 
 /// Calls `fn(begin, end)` over disjoint chunks of [0, n), on several threads when
-/// n >= grain. Chunks hold at least grain / 8 elements.
+/// n >= grain. Chunks hold between grain / 8 and grain / 2 elements.
 template <typename F>
 void parallel_for(int64_t n, int64_t grain, F&& fn) {
   if (n <= 0) return;

@@ -2,14 +2,18 @@
 //
 // PyTorch's rules: NaN beats every number (the first NaN wins) and ties go to the lowest
 // index.
+#include <algorithm>
 #include <bit>
 #include <cmath>
 #include <cstdint>
 #include <limits>
 #include <memory>
+#include <mutex>
 #include <tuple>
+#include <vector>
 
 #include "core/cuda_bridge.h"
+#include "core/parallel.h"
 #include "core/strided_loop.h"
 #include "core/tensor_internal.h"
 #include "ops/reduce.h"
@@ -56,7 +60,7 @@ using BitsOf = std::conditional_t<sizeof(T) == 2, uint16_t, std::conditional_t<s
 // compared through an order-preserving integer image of their bits, which compilers
 // vectorise (a float compare-and-select they will not); -0 counts as smaller than +0.
 template <bool kMax, typename T>
-T extreme_of_run(const T* p, int64_t n) {
+[[gnu::always_inline]] inline T extreme_of_run(const T* p, int64_t n) {
   if constexpr (std::is_floating_point_v<T> || std::is_same_v<T, Half>) {
     using B = BitsOf<T>;
     using K = std::make_signed_t<B>;
@@ -88,9 +92,32 @@ T extreme_of_run(const T* p, int64_t n) {
   }
 }
 
+template <bool kMax, typename T>
+T extreme_of_run_portable(const T* p, int64_t n) {
+  return extreme_of_run<kMax>(p, n);
+}
+
+#if TL_X86_KERNELS
+// AVX2 has the integer max/min and 64-bit compares the key trick needs; the baseline has not.
+template <bool kMax, typename T>
+TL_TARGET_AVX2 T extreme_of_run_avx2(const T* p, int64_t n) {
+  return extreme_of_run<kMax>(p, n);
+}
+#endif
+
+template <bool kMax, typename T>
+T extreme_of_run_fast(const T* p, int64_t n) {
+#if TL_X86_KERNELS
+  if (detail::cpu_has_avx2()) return extreme_of_run_avx2<kMax>(p, n);
+#endif
+  return extreme_of_run_portable<kMax>(p, n);
+}
+
 // Whole-tensor min/max into the 0-d `out`. Below one AVX2 register of elements PyTorch
 // folds them in order (the later of equal values wins, which fixes the sign of a zero);
 // longer inputs are reduced in vector lanes, where only the value, NaN or not, is defined.
+// That value does not depend on how the input is split, so large inputs are split over
+// threads: the first NaN by position, else the extreme of the pieces' extremes.
 template <bool kMax>
 void extreme_all(const Tensor& out, const Tensor& self) {
   const Tensor x = self.contiguous();
@@ -101,15 +128,150 @@ void extreme_all(const Tensor& out, const Tensor& self) {
     if (n < static_cast<int64_t>(32 / sizeof(T))) {
       for (int64_t i = 1; i < n; ++i) best = pick<kMax>(best, p[i]);
     } else {
-      best = extreme_of_run<kMax>(p, n);
+      std::mutex mutex;
+      int64_t nan_at = n, pieces = 0;
+      detail::parallel_for(n, detail::kGrainSize, [&](int64_t b, int64_t e) {
+        const T v = extreme_of_run_fast<kMax>(p + b, e - b);
+        std::lock_guard<std::mutex> lock(mutex);
+        if (is_nan(v)) {
+          if (b < nan_at) {
+            nan_at = b;
+            best = v;
+          }
+        } else if (nan_at == n) {
+          const T two[2] = {best, v};
+          best = pieces++ == 0 ? v : extreme_of_run<kMax>(two, 2);
+        }
+      });
     }
     *static_cast<T*>(out.data_ptr()) = best;
   });
 }
 
-// For each position of the other dims (row-major), the best value along `dim` and its index:
-// the first NaN, else the first of the best values. `values` may be undefined when only
-// indices are wanted.
+// Index of the first of p[0..n) that compares equal to v (as floats for half, so -0 == +0);
+// v is one of them. Blocks of 16 are tested without branches, so they vectorise.
+template <typename T>
+[[gnu::always_inline]] inline int64_t first_equal(const T* p, int64_t n, T v) {
+  using C = std::conditional_t<std::is_same_v<T, Half>, float, T>;
+  const C c = static_cast<C>(v);
+  int64_t i = 0;
+  for (; i + 16 <= n; i += 16) {
+    bool hit = false;
+    for (int64_t k = 0; k < 16; ++k) hit |= static_cast<C>(p[i + k]) == c;
+    if (hit) break;
+  }
+  while (i < n - 1 && !(static_cast<C>(p[i]) == c)) ++i;
+  return i;
+}
+
+// The best value along the reduced dim (n elements, `step` apart) and its index for m
+// outputs whose first elements are `ostep` apart: the first NaN, else the first of the best
+// values. `best` may be null when only indices are wanted.
+template <bool kMax, typename T>
+[[gnu::always_inline]] inline void extreme_rows(const T* p, int64_t m, int64_t ostep, int64_t n, int64_t step, T* best,
+                                                int64_t* at) {
+  if (m == 1 || step <= ostep) {  // scan each output's elements in turn
+    for (int64_t r = 0; r < m; ++r) {
+      const T* row = p + r * ostep;
+      int64_t a = 0;
+      if (step == 1 && n >= 32) {
+        // A contiguous row: find the extreme value with the vectorised pass, then the first
+        // element equal to it (or the first NaN) -- the element the scan below stops at.
+        const T v = extreme_of_run<kMax>(row, n);
+        if (is_nan(v)) {
+          while (!is_nan(row[a])) ++a;
+        } else {
+          a = first_equal(row, n, v);
+        }
+      } else {
+        T b = row[0];
+        for (int64_t i = 1; i < n && !is_nan(b); ++i) {
+          if (beats<kMax>(row[i * step], b)) {
+            b = row[i * step];
+            a = i;
+          }
+        }
+      }
+      if (best) best[r] = row[a * step];
+      at[r] = a;
+    }
+    return;
+  }
+  // The outputs lie closer together than the reduced elements: sweep the reduced dim
+  // outermost, updating all outputs at once (branch-free, so it vectorises).
+  std::unique_ptr<T[]> scratch;
+  if (!best) {
+    scratch = std::make_unique<T[]>(static_cast<size_t>(m));
+    best = scratch.get();
+  }
+  for (int64_t r = 0; r < m; ++r) {
+    best[r] = p[r * ostep];
+    at[r] = 0;
+  }
+  for (int64_t i = 1; i < n; ++i) {
+    const T* row = p + i * step;
+    for (int64_t r = 0; r < m; ++r) {
+      const T v = row[r * ostep];
+      const bool take = !is_nan(best[r]) && beats<kMax>(v, best[r]);
+      best[r] = take ? v : best[r];
+      at[r] = take ? i : at[r];
+    }
+  }
+}
+
+template <bool kMax, typename T>
+void extreme_rows_portable(const T* p, int64_t m, int64_t ostep, int64_t n, int64_t step, T* best, int64_t* at) {
+  extreme_rows<kMax>(p, m, ostep, n, step, best, at);
+}
+
+#if TL_X86_KERNELS
+template <bool kMax, typename T>
+TL_TARGET_AVX2 void extreme_rows_avx2(const T* p, int64_t m, int64_t ostep, int64_t n, int64_t step, T* best,
+                                      int64_t* at) {
+  extreme_rows<kMax>(p, m, ostep, n, step, best, at);
+}
+#endif
+
+template <bool kMax, typename T>
+void extreme_rows_fast(const T* p, int64_t m, int64_t ostep, int64_t n, int64_t step, T* best, int64_t* at) {
+#if TL_X86_KERNELS
+  if (detail::cpu_has_avx2()) return extreme_rows_avx2<kMax>(p, m, ostep, n, step, best, at);
+#endif
+  extreme_rows_portable<kMax>(p, m, ostep, n, step, best, at);
+}
+
+// One output over a long reduced dim: pieces scanned on several threads, then folded in
+// order with the same rule, which gives the serial answer (ties keep the earlier piece).
+template <bool kMax, typename T>
+void extreme_single(const T* p, int64_t n, int64_t step, T* best, int64_t* at) {
+  struct Piece {
+    int64_t begin, index;
+    T value;
+  };
+  std::vector<Piece> pieces;
+  std::mutex mutex;
+  detail::parallel_for(n, detail::kGrainSize, [&](int64_t b, int64_t e) {
+    T v;
+    int64_t a;
+    extreme_rows_fast<kMax>(p + b * step, 1, 0, e - b, step, &v, &a);
+    std::lock_guard<std::mutex> lock(mutex);
+    pieces.push_back({b, a + b, v});
+  });
+  std::sort(pieces.begin(), pieces.end(), [](const Piece& x, const Piece& y) { return x.begin < y.begin; });
+  T v = pieces[0].value;
+  int64_t a = pieces[0].index;
+  for (size_t k = 1; k < pieces.size() && !is_nan(v); ++k) {
+    if (beats<kMax>(pieces[k].value, v)) {
+      v = pieces[k].value;
+      a = pieces[k].index;
+    }
+  }
+  if (best) *best = v;
+  *at = a;
+}
+
+// For each position of the other dims (row-major), the best value along `dim` and its index.
+// Outputs are independent: large inputs are split over threads by output.
 template <bool kMax>
 void extreme_along(const Tensor& self, int64_t dim, const Tensor& values, const Tensor& indices) {
   Sizes outer_sizes, outer_strides;
@@ -118,57 +280,22 @@ void extreme_along(const Tensor& self, int64_t dim, const Tensor& values, const 
     outer_sizes.push_back(self.sizes()[d]);
     outer_strides.push_back(self.strides()[d]);
   }
+  const Sizes out_strides = detail::contiguous_strides(outer_sizes);  // outputs are contiguous, row-major
   const int64_t n = self.sizes()[dim], step = self.strides()[dim];
   dispatch(self.dtype(), [&]<typename T>() {
     const T* base = static_cast<const T*>(self.data_ptr());
     T* vout = values.defined() ? static_cast<T*>(values.data_ptr()) : nullptr;
     int64_t* iout = static_cast<int64_t*>(indices.data_ptr());
-    std::unique_ptr<T[]> scratch;  // the best values when only indices are wanted
-    int64_t scratch_size = 0;
-    int64_t k = 0;           // outputs are contiguous in the same row-major order
-    detail::for_each_run<1>(outer_sizes, {outer_strides},
-                            [&](const std::array<int64_t, 1>& off, int64_t m, const std::array<int64_t, 1>& ostep) {
-                              const T* p = base + off[0];
-                              if (!vout && scratch_size < m) {
-                                scratch = std::make_unique<T[]>(static_cast<size_t>(m));
-                                scratch_size = m;
-                              }
-                              T* best = vout ? vout + k : scratch.get();
-                              int64_t* at = iout + k;
-                              k += m;
-                              if (m == 1 || step <= ostep[0]) {  // scan each output's elements in turn
-                                for (int64_t r = 0; r < m; ++r) {
-                                  const T* row = p + r * ostep[0];
-                                  T b = row[0];
-                                  int64_t a = 0;
-                                  for (int64_t i = 1; i < n && !is_nan(b); ++i) {
-                                    if (beats<kMax>(row[i * step], b)) {
-                                      b = row[i * step];
-                                      a = i;
-                                    }
-                                  }
-                                  best[r] = b;
-                                  at[r] = a;
-                                }
-                                return;
-                              }
-                              // The outputs lie closer together than the reduced elements:
-                              // sweep the reduced dim outermost, updating all outputs at once.
-                              for (int64_t r = 0; r < m; ++r) {
-                                best[r] = p[r * ostep[0]];
-                                at[r] = 0;
-                              }
-                              for (int64_t i = 1; i < n; ++i) {
-                                const T* row = p + i * step;
-                                for (int64_t r = 0; r < m; ++r) {
-                                  const T v = row[r * ostep[0]];
-                                  if (!is_nan(best[r]) && beats<kMax>(v, best[r])) {
-                                    best[r] = v;
-                                    at[r] = i;
-                                  }
-                                }
-                              }
-                            });
+    if (indices.numel() == 1 && n >= detail::kGrainSize) {
+      extreme_single<kMax>(base, n, step, vout, iout);
+      return;
+    }
+    detail::parallel_for_each_run<2>(
+        outer_sizes, {outer_strides, out_strides}, std::max<int64_t>(1, detail::kGrainSize / n),
+        [&](const std::array<int64_t, 2>& off, int64_t m, const std::array<int64_t, 2>& ostep) {
+          const T* p = base + off[0];
+          extreme_rows_fast<kMax>(p, m, ostep[0], n, step, vout ? vout + off[1] : nullptr, iout + off[1]);
+        });
   });
 }
 

@@ -17,6 +17,7 @@
 #include <type_traits>
 #include <utility>
 
+#include "core/parallel.h"
 #include "ops/reduce.h"
 
 namespace tl::detail {
@@ -29,12 +30,15 @@ template <> struct Cascade<float> { using Acc = float; static constexpr int64_t 
 template <> struct Cascade<double> { using Acc = double; static constexpr int64_t kVec = 4, kLanes = 4; };
 template <> struct Cascade<Half> { using Acc = float; static constexpr int64_t kVec = 16, kLanes = 8; };
 
-// An emulated vector register.
+// An emulated vector register: a GCC vector, so that a whole register moves and adds as
+// one value (one instruction under AVX2) even where the compiler would not vectorise a
+// loop over lanes; each lane's arithmetic is the same.
 template <typename A, int64_t W>
 struct Lanes {
-  std::array<A, W> v{};
-  Lanes& operator+=(const Lanes& o) {
-    for (int64_t i = 0; i < W; ++i) v[i] += o.v[i];
+  using Vec [[gnu::vector_size(W * sizeof(A))]] = A;
+  Vec v{};
+  [[gnu::always_inline]] Lanes& operator+=(const Lanes& o) {
+    v += o.v;
     return *this;
   }
 };
@@ -43,7 +47,7 @@ struct Lanes {
 // sums move up one of 4 levels after every level_step rows, so each addition combines
 // numbers of similar magnitude.
 template <typename V, int64_t NRows, typename Load>
-std::array<V, NRows> multi_row_sum(int64_t size, Load&& load) {
+[[gnu::always_inline]] inline std::array<V, NRows> multi_row_sum(int64_t size, Load&& load) {
   constexpr int64_t kLevels = 4;
   const int64_t ceil_log2 = size <= 2 ? 1 : static_cast<int64_t>(std::bit_width(static_cast<uint64_t>(size - 1)));
   const int64_t level_power = std::max<int64_t>(4, ceil_log2 / kLevels);
@@ -76,7 +80,7 @@ std::array<V, NRows> multi_row_sum(int64_t size, Load&& load) {
 
 // Sums `size` values (load(i) gives value i) as 4 interleaved cascades plus a tail.
 template <typename V, typename Load>
-V row_sum(int64_t size, Load&& load) {
+[[gnu::always_inline]] inline V row_sum(int64_t size, Load&& load) {
   constexpr int64_t kIlp = 4;
   const int64_t rows = size / kIlp;
   auto partial = multi_row_sum<V, kIlp>(rows, [&](int64_t i, int64_t k) { return load(i * kIlp + k); });
@@ -87,7 +91,7 @@ V row_sum(int64_t size, Load&& load) {
 
 // A full vector of contiguous elements, neighbours folded together down to kLanes lanes.
 template <typename T>
-auto load_folded(const T* p) {
+[[gnu::always_inline]] inline auto load_folded(const T* p) {
   using C = Cascade<T>;
   constexpr int64_t fold = C::kVec / C::kLanes;
   Lanes<typename C::Acc, C::kLanes> r;
@@ -100,7 +104,7 @@ auto load_folded(const T* p) {
 
 // kLanes contiguous elements widened to the accumulator type.
 template <typename T>
-auto load_widened(const T* p) {
+[[gnu::always_inline]] inline auto load_widened(const T* p) {
   using C = Cascade<T>;
   Lanes<typename C::Acc, C::kLanes> r;
   for (int64_t i = 0; i < C::kLanes; ++i) r.v[i] = static_cast<typename C::Acc>(p[i]);
@@ -109,13 +113,13 @@ auto load_widened(const T* p) {
 
 // out += value, with the value first rounded to the output type (a no-op unless T is Half).
 template <typename T, typename Acc>
-void store_add(T* out, Acc value) {
+[[gnu::always_inline]] inline void store_add(T* out, Acc value) {
   *out = static_cast<T>(static_cast<Acc>(*out) + static_cast<Acc>(static_cast<T>(value)));
 }
 
 // One 2-d block of PyTorch's cascade_sum loop.
 template <typename T>
-void cascade_block(T* out_base, const T* in_base, Loop2d l) {
+[[gnu::always_inline]] inline void cascade_block(T* out_base, const T* in_base, Loop2d l) {
   using C = Cascade<T>;
   using Acc = typename C::Acc;
   using V = Lanes<Acc, C::kLanes>;
@@ -199,7 +203,7 @@ T wrapping_add(T a, T b) {
 
 // One 2-d block of an integer or bool sum; the order is free, so rows accumulate in a register.
 template <typename T>
-void integer_block(T* out_base, const T* in_base, Loop2d l) {
+[[gnu::always_inline]] inline void integer_block(T* out_base, const T* in_base, Loop2d l) {
   T* out = out_base + l.out_offset;
   const T* in = in_base + l.in_offset;
   if (l.out_strides[0] != 0 && l.out_strides[1] == 0) {
@@ -227,16 +231,66 @@ void integer_block(T* out_base, const T* in_base, Loop2d l) {
   }
 }
 
+// Each 2-d block compiled twice: portable, and for AVX2, where an emulated register of
+// 8 floats is one instruction (the lanes and their order of additions stay the same).
+template <typename T>
+void sum_block_portable(T* out, const T* in, const Loop2d& l) {
+  if constexpr (std::is_floating_point_v<T> || std::is_same_v<T, Half>) cascade_block(out, in, l);
+  else integer_block(out, in, l);
+}
+
+#if TL_X86_KERNELS
+template <typename T>
+TL_TARGET_AVX2 void sum_block_avx2(T* out, const T* in, const Loop2d& l) {
+  if constexpr (std::is_floating_point_v<T> || std::is_same_v<T, Half>) cascade_block(out, in, l);
+  else integer_block(out, in, l);
+}
+#endif
+
+// A block with one reduced and one kept dim is split along the kept one over threads:
+// every output keeps its own order of additions, so the bits are the serial ones. Float
+// splits fall on multiples of cascade_block's column groups (4 registers wide), the rest
+// going to the last piece, so every column takes the same path as in one piece.
+template <typename T, typename Block>
+void sum_block_parallel(const Loop2d& block, int64_t numel, Block&& run) {
+  Loop2d l = block;
+  if (l.out_strides[0] != 0 && l.out_strides[1] == 0) {  // make dim 0 the reduced one
+    std::swap(l.size0, l.size1);
+    std::swap(l.out_strides[0], l.out_strides[1]);
+    std::swap(l.in_strides[0], l.in_strides[1]);
+  }
+  int64_t unit = 1;
+  if constexpr (std::is_floating_point_v<T> || std::is_same_v<T, Half>) unit = 4 * Cascade<T>::kLanes;
+  const int64_t pieces = l.size1 / unit;
+  if (l.out_strides[1] == 0 || pieces < 2 || numel < kGrainSize) return run(block);
+  parallel_for(pieces, std::max<int64_t>(1, kGrainSize / (unit * l.size0)), [&](int64_t b, int64_t e) {
+    Loop2d part = l;
+    const int64_t j0 = b * unit, j1 = e == pieces ? l.size1 : e * unit;
+    part.size1 = j1 - j0;
+    part.out_offset += j0 * l.out_strides[1];
+    part.in_offset += j0 * l.in_strides[1];
+    run(part);
+  });
+}
+
 }  // namespace
 
 void sum_kernel_cpu(const Tensor& out, const Tensor& in, const ReducePlan& plan) {
   dispatch(in.dtype(), [&]<typename T>() {
     T* o = static_cast<T*>(out.data_ptr());
     const T* x = static_cast<const T*>(in.data_ptr());
-    if constexpr (std::is_floating_point_v<T> || std::is_same_v<T, Half>) {
-      for_each_loop2d(plan, [&](const Loop2d& l) { cascade_block(o, x, l); });
+    auto run = [&](const Loop2d& l) {
+#if TL_X86_KERNELS
+      if (cpu_has_avx2()) return sum_block_avx2(o, x, l);
+#endif
+      sum_block_portable(o, x, l);
+    };
+    // One block (at most two dims after merging): its outputs may be split over threads.
+    // With more dims, blocks can add into the same outputs in turn, so they stay serial.
+    if (plan.shape.size() <= 2) {
+      for_each_loop2d(plan, [&](const Loop2d& l) { sum_block_parallel<T>(l, in.numel(), run); });
     } else {
-      for_each_loop2d(plan, [&](const Loop2d& l) { integer_block(o, x, l); });
+      for_each_loop2d(plan, run);
     }
   });
 }

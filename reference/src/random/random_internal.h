@@ -7,6 +7,7 @@
 // is one fused multiply-add; the code here spells each of them as std::fma and keeps every
 // other product unfused, which makes the results independent of our compiler's flags.
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <limits>
@@ -96,6 +97,23 @@ dist_acc_t<T> uniform_real(CPUGeneratorImpl* gen, T from, T to) {
   } else {
     const float x = static_cast<float>(gen->random() & mask) * scale;
     return std::fma(x, to - from, from);
+  }
+}
+
+/// `d[i] = uniform_real<float>(gen, from, to)` for i < n, in order: first the draws (their
+/// low 24 bits, exact as floats) for a block, then the arithmetic over the block, which
+/// vectorises (the same operations per element, so the same bits).
+[[gnu::always_inline]] inline void uniform_fill_float(float* d, int64_t n, float from, float to,
+                                                      CPUGeneratorImpl* gen) {
+  constexpr int64_t kBlock = 256;
+  constexpr uint32_t mask = (uint32_t{1} << 24) - 1;
+  constexpr float scale = 1.0f / static_cast<float>(uint32_t{1} << 24);
+  const float range = to - from;
+  for (int64_t i = 0; i < n; i += kBlock) {
+    float* block = d + i;
+    const int64_t m = std::min(kBlock, n - i);
+    for (int64_t k = 0; k < m; ++k) block[k] = static_cast<float>(static_cast<int32_t>(gen->random() & mask));
+    for (int64_t k = 0; k < m; ++k) block[k] = std::fma(block[k] * scale, range, from);
   }
 }
 

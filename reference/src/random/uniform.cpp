@@ -11,7 +11,11 @@ namespace {
 // AVX2 + FMA copy where uniform_real's std::fma is one instruction instead of a libm call.
 template <typename T>
 [[gnu::always_inline]] inline void uniform_contiguous(T* d, int64_t n, T lo, T hi, CPUGeneratorImpl* gen) {
-  for (int64_t i = 0; i < n; ++i) d[i] = static_cast<T>(detail::uniform_real<T>(gen, lo, hi));
+  if constexpr (std::is_same_v<T, float>) {
+    detail::uniform_fill_float(d, n, lo, hi, gen);
+  } else {
+    for (int64_t i = 0; i < n; ++i) d[i] = static_cast<T>(detail::uniform_real<T>(gen, lo, hi));
+  }
 }
 
 template <typename T>
