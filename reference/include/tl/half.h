@@ -43,15 +43,37 @@ inline float half_bits_to_float(uint16_t h) {
 }
 }  // namespace detail
 
-/// @brief A 16-bit float. Arithmetic happens in float and rounds back, as PyTorch's CPU does.
+/// @brief A 16-bit float (`torch.float16`, C++ type of `tl::kHalf`, as c10's `c10::Half`).
+/// Arithmetic happens in float and rounds back, as PyTorch's CPU does.
+///
+/// Converts implicitly from and to `float`: finite values round to the nearest half (ties to
+/// even), values of magnitude 65520 and above become infinity, NaN stays NaN.
+/// @code
+/// tl::Half h = 0.1f;            // stored as 0.0999755859375
+/// float f = h;                  // exact
+/// tl::Half big = 70000.0f;      // inf
+/// @endcode
 struct Half {
   uint16_t x = 0;  ///< Raw IEEE binary16 bits.
+  /// @brief Positive zero (bits 0x0000).
+  /// @code
+  /// tl::Half z;   // static_cast<float>(z) == 0.0f
+  /// @endcode
   Half() = default;
-  /// @brief Rounds `f` to the nearest half (ties to even).
+  /// @brief Rounds `f` to the nearest half (ties to even; overflow gives infinity, NaN stays NaN).
+  /// @code
+  /// tl::Half h(1.5f);   // exactly 1.5
+  /// @endcode
   Half(float f) : x(detail::float_to_half_bits(f)) {}  // NOLINT(google-explicit-constructor)
-  /// @brief Builds a half from raw bits.
+  /// @brief Builds a half from raw IEEE binary16 bits (no rounding).
+  /// @code
+  /// tl::Half one = tl::Half::from_bits(0x3C00);   // 1.0
+  /// @endcode
   static Half from_bits(uint16_t bits) { Half h; h.x = bits; return h; }
-  /// @brief Exact value as float.
+  /// @brief Exact value as float (every half is representable), implicit.
+  /// @code
+  /// float f = tl::Half(2.0f) + 1.0f;   // 3.0f, computed in float
+  /// @endcode
   operator float() const { return detail::half_bits_to_float(x); }  // NOLINT
 };
 

@@ -38,17 +38,35 @@ struct PrintOptions {
   /// @brief `true` forces scientific notation, `false` forbids it, empty lets the values decide.
   std::optional<bool> sci_mode;
 
-  /// @brief A named profile of `torch.set_printoptions(profile=...)`: `"default"`,
-  /// `"short"` (precision 2, edgeitems 2) or `"full"` (never summarise).
-  /// Throws `tl::Error` (ValueError) for another name.
+  /// @brief The options of a named profile of `torch.set_printoptions(profile=...)`:
+  /// `"default"`, `"short"` (precision 2, edgeitems 2) or `"full"` (never summarise); the
+  /// other fields keep their defaults.
+  /// @throws tl::Error (ValueError) for another name: `unknown print profile 'long'
+  /// (expected 'default', 'short' or 'full')`.
+  /// @code
+  /// tl::set_printoptions(tl::PrintOptions::profile("full"));   // print every element
+  /// @endcode
   static PrintOptions profile(std::string_view name);
 };
 
-/// @brief Replaces the options used by every later print (`torch.set_printoptions`).
-/// Throws `tl::Error` (ValueError) for a negative precision or edgeitems.
+/// @brief `torch.set_printoptions`: replaces the options used by every later print, in every
+/// thread (all fields at once; pass `{}` to restore the defaults).
+/// @throws tl::Error (ValueError) for a negative precision (`Format specifier missing
+/// precision`) or edgeitems (`edgeitems must be non-negative, got -1`); the options in force
+/// are then unchanged.
+/// @code
+/// tl::PrintOptions opts;
+/// opts.sci_mode = false;
+/// tl::set_printoptions(opts);
+/// std::cout << tl::tensor({1e-6, 1.0}) << "\n";   // tensor([    0.0000,     1.0000]), not 1.0000e-06
+/// // (the column width is the one PyTorch computes for scientific notation)
+/// @endcode
 void set_printoptions(const PrintOptions& options);
 
-/// @brief The options in force now.
+/// @brief The options in force now (a copy): PyTorch's `torch._tensor_str.PRINT_OPTS`.
+/// @code
+/// int digits = tl::get_printoptions().precision;   // 4 unless changed
+/// @endcode
 PrintOptions get_printoptions();
 
 namespace detail {

@@ -1,6 +1,19 @@
 #pragma once
 /// @file tl.h
 /// @brief The umbrella header: everything a course program needs. `#include <tl/tl.h>`.
+///
+/// The counterpart of LibTorch's `#include <torch/torch.h>`: it includes every public header
+/// of `tl` (tensors, factories, operations, random numbers, indexing, printing, NumPy interop,
+/// CUDA and `tl::nn`) and declares nothing itself.
+/// @code
+/// #include <tl/tl.h>
+/// #include <iostream>
+///
+/// int main() {
+///   tl::manual_seed(42);
+///   std::cout << tl::rand({2, 3}) << "\n";   // tensor([[0.8823, 0.9150, 0.3829], ...
+/// }
+/// @endcode
 
 #include "tl/cuda.h"        // IWYU pragma: export
 #include "tl/device.h"      // IWYU pragma: export
