@@ -8,7 +8,11 @@ copy (@REPO@ in it becomes the repository's path) and expected.json:
   build            "ok" (compiles), "fails" (compiler error) or "refused" (object policy)
   output_contains  a phrase one of the attacked exercise's test outputs must show (the attack ran)
   forbidden_output phrases no output may contain (nothing leaked)
-  max_seconds      upper bound on the grader's wall time (default 20)
+  extra_seconds    how much longer than grading the honest reference the attack may take
+                   (default 5; cases that run into time limits need more)
+The honest reference is graded first, twice (the second run, with a warm compile cache, is
+the baseline); a case fails when its grading takes more than 1.5 x the baseline plus its
+extra_seconds, so the bound holds on a loaded machine as on an idle one.
 After all cases, no process of a grading uid may be left.
 
     grader_hostile.py --tl-grade BIN --repo ROOT --work DIR [--cases a,b] [--timeout S] [--jobs N]
@@ -32,7 +36,7 @@ def make_submission(repo, case_dir, target):
     src = os.path.join(target, "course", "src")
     shutil.rmtree(target, ignore_errors=True)
     shutil.copytree(os.path.join(repo, "reference", "course", "src"), src)
-    for name in os.listdir(case_dir):
+    for name in os.listdir(case_dir) if case_dir else []:
         if name.endswith((".cpp", ".cu")):
             with open(os.path.join(case_dir, name)) as f:
                 text = f.read().replace("@REPO@", repo)
@@ -44,7 +48,7 @@ def exercise_tests(results, exercise):
     return [t for t in results["tests"] if t["name"].startswith(exercise + " \u203a ")]
 
 
-def check_case(name, expected, results, seconds, schema):
+def check_case(name, expected, results, seconds, baseline, schema):
     problems = grader_validate.validate(results, schema, schema)[:3]
     for ex in expected["zero"]:
         tests = exercise_tests(results, ex)
@@ -66,9 +70,9 @@ def check_case(name, expected, results, seconds, schema):
     for phrase in expected.get("forbidden_output", []):
         if phrase in everything:
             problems.append(f"the output contains {phrase!r}")
-    limit = expected.get("max_seconds", 20)
+    limit = 1.5 * baseline + expected.get("extra_seconds", 5)
     if seconds > limit:
-        problems.append(f"grading took {seconds:.1f} s, more than {limit} s")
+        problems.append(f"grading took {seconds:.1f} s, more than {limit:.1f} s (honest reference: {baseline:.1f} s)")
     return problems
 
 
@@ -102,25 +106,47 @@ def main():
     cases = sorted(c for c in os.listdir(hostile) if os.path.isfile(os.path.join(hostile, c, "expected.json")))
     if args.cases:
         cases = [c for c in cases if c in args.cases.split(",")]
+    def grade(submission, out, exercises):
+        """Runs tl-grade; returns (seconds, results or None, problem text)."""
+        start = time.monotonic()
+        run = subprocess.run([args.tl_grade, submission, "--out", out, "--exercises", exercises, "--timeout", args.timeout,
+                              "--jobs", args.jobs, "--quiet"], capture_output=True, text=True, errors="replace")
+        seconds = time.monotonic() - start
+        if run.returncode != 0 or not os.path.exists(out):
+            return seconds, None, f"tl-grade failed ({run.returncode}): {run.stderr[-500:]}"
+        with open(out, encoding="utf-8") as f:
+            return seconds, json.load(f), ""
+
+    # The honest reference on each set of exercises the cases grade: full marks, and the time baseline.
+    touched = set()
+    for case in cases:
+        with open(os.path.join(hostile, case, "expected.json")) as f:
+            expected = json.load(f)
+        touched.add(",".join(expected["zero"] + expected["full"]))
+    honest = os.path.join(args.work, "submissions", "honest")
+    make_submission(repo, None, honest)
+    honest_out = os.path.join(args.work, "results", "honest.json")
+    os.makedirs(os.path.dirname(honest_out), exist_ok=True)
+    seconds = {}
+    for exercises in sorted(touched):
+        grade(honest, honest_out, exercises)  # warms the compile cache
+        seconds[exercises], results, problem = grade(honest, honest_out, exercises)
+        if results is None or any(t["status"] != "passed" for t in results["tests"]):
+            print(f"FAIL the honest reference does not score full marks on {exercises}: {problem}")
+            return 1
+    print("honest reference, compile cache warm: " + ", ".join(f"{e} {t:.1f} s" for e, t in sorted(seconds.items())))
+
     failures = 0
     for case in cases:
         with open(os.path.join(hostile, case, "expected.json")) as f:
             expected = json.load(f)
         submission = os.path.join(args.work, "submissions", case)
         out = os.path.join(args.work, "results", case + ".json")
-        os.makedirs(os.path.dirname(out), exist_ok=True)
         make_submission(repo, os.path.join(hostile, case), submission)
         exercises = ",".join(expected["zero"] + expected["full"])
-        start = time.monotonic()
-        run = subprocess.run([args.tl_grade, submission, "--out", out, "--exercises", exercises, "--timeout", args.timeout,
-                              "--jobs", args.jobs, "--quiet"], capture_output=True, text=True, errors="replace")
-        seconds = time.monotonic() - start
-        if run.returncode != 0 or not os.path.exists(out):
-            problems = [f"tl-grade failed ({run.returncode}): {run.stderr[-500:]}"]
-        else:
-            with open(out, encoding="utf-8") as f:
-                problems = check_case(case, expected, json.load(f), seconds, schema)
-        print(f"{'ok  ' if not problems else 'FAIL'} {case:28s} {seconds:5.1f} s  {expected['attack']}")
+        elapsed, results, problem = grade(submission, out, exercises)
+        problems = [problem] if results is None else check_case(case, expected, results, elapsed, seconds[exercises], schema)
+        print(f"{'ok  ' if not problems else 'FAIL'} {case:28s} {elapsed:5.1f} s  {expected['attack']}")
         for p in problems:
             print(f"       {p}")
         failures += bool(problems)
