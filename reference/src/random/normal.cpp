@@ -55,16 +55,12 @@ namespace {
 
 template <typename T>
 [[gnu::always_inline]] inline void fill_uniform01(T* d, int64_t n, CPUGeneratorImpl* gen) {
-  if constexpr (std::is_same_v<T, float>) {
-    detail::uniform_fill_float(d, n, 0.0f, 1.0f, gen);
-  } else {
-    for (int64_t i = 0; i < n; ++i) d[i] = static_cast<T>(detail::uniform_real<T>(gen, T(0.0f), T(1.0f)));
-  }
+  detail::uniform_fill(d, n, T(0.0f), T(1.0f), gen);
 }
 
 #if TL_X86_KERNELS
 // box_muller_16(float*) on 8 lanes at once, as PyTorch's normal_fill_16_AVX2.
-TL_TARGET_AVX2 [[gnu::always_inline]] inline void box_muller_16_avx2(float* d, float mean, float std) {
+[[gnu::always_inline]] TL_TARGET_AVX2 inline void box_muller_16_avx2(float* d, float mean, float std) {
   const __m256 u1 = _mm256_sub_ps(_mm256_set1_ps(1.0f), _mm256_loadu_ps(d));
   const __m256 u2 = _mm256_loadu_ps(d + 8);
   const __m256 radius = _mm256_sqrt_ps(_mm256_mul_ps(_mm256_set1_ps(-2.0f), detail::avx2::log8(u1)));

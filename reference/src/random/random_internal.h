@@ -79,41 +79,52 @@ constexpr int mantissa_digits() {
   else return 53;
 }
 
-/// A uniform sample in [from, to): the low `digits` bits of one draw (random64 for double)
-/// scaled by 2^-digits, then `x * (to - from) + from` as one fused multiply-add.
+/// The raw draw behind one uniform sample of T: one engine output, two for double.
 template <typename T>
-dist_acc_t<T> uniform_real(CPUGeneratorImpl* gen, T from, T to) {
+using uniform_bits_t = std::conditional_t<std::is_same_v<T, double>, uint64_t, uint32_t>;
+
+/// A uniform sample in [from, to) from its raw draw: the low `digits` bits scaled by
+/// 2^-digits, then `x * (to - from) + from` as one fused multiply-add.
+template <typename T>
+[[gnu::always_inline]] inline dist_acc_t<T> uniform_from_bits(uniform_bits_t<T> bits, T from, T to) {
   constexpr int digits = mantissa_digits<T>();
-  constexpr uint64_t mask = (uint64_t{1} << digits) - 1;
+  constexpr uniform_bits_t<T> mask = (uniform_bits_t<T>{1} << digits) - 1;
   using Acc = dist_acc_t<T>;
   constexpr Acc scale = Acc(1) / static_cast<Acc>(uint64_t{1} << digits);
-  if constexpr (std::is_same_v<T, double>) {
-    const double x = static_cast<double>(gen->random64() & mask) * scale;
-    return std::fma(x, to - from, from);
-  } else if constexpr (std::is_same_v<T, Half>) {
-    const float x = static_cast<float>(gen->random() & mask) * scale;
+  // The masked bits fit a signed integer exactly: its conversion vectorises, an unsigned one not.
+  using Signed = std::make_signed_t<uniform_bits_t<T>>;
+  const Acc x = static_cast<Acc>(static_cast<Signed>(bits & mask)) * scale;
+  if constexpr (std::is_same_v<T, Half>) {
     const float range = Half(static_cast<float>(to) - static_cast<float>(from));  // c10::Half - Half is a Half
     return std::fma(x, range, static_cast<float>(from));
   } else {
-    const float x = static_cast<float>(gen->random() & mask) * scale;
     return std::fma(x, to - from, from);
   }
 }
 
-/// `d[i] = uniform_real<float>(gen, from, to)` for i < n, in order: first the draws (their
-/// low 24 bits, exact as floats) for a block, then the arithmetic over the block, which
-/// vectorises (the same operations per element, so the same bits).
-[[gnu::always_inline]] inline void uniform_fill_float(float* d, int64_t n, float from, float to,
-                                                      CPUGeneratorImpl* gen) {
+/// One uniform sample in [from, to), drawn now (random64 for double).
+template <typename T>
+dist_acc_t<T> uniform_real(CPUGeneratorImpl* gen, T from, T to) {
+  if constexpr (std::is_same_v<T, double>) return uniform_from_bits<T>(gen->random64(), from, to);
+  else return uniform_from_bits<T>(gen->random(), from, to);
+}
+
+/// `d[i] = uniform_real<T>(gen, from, to)` for i < n, in order: the engine writes a block of
+/// outputs at once (its bulk path), then the arithmetic runs over the block, which vectorises
+/// (the same operations per element, so the same bits).
+template <typename T>
+[[gnu::always_inline]] inline void uniform_fill(T* d, int64_t n, T from, T to, CPUGeneratorImpl* gen) {
   constexpr int64_t kBlock = 256;
-  constexpr uint32_t mask = (uint32_t{1} << 24) - 1;
-  constexpr float scale = 1.0f / static_cast<float>(uint32_t{1} << 24);
-  const float range = to - from;
+  constexpr int64_t kWords = sizeof(uniform_bits_t<T>) / sizeof(uint32_t);
+  uint32_t words[kBlock * kWords];
   for (int64_t i = 0; i < n; i += kBlock) {
-    float* block = d + i;
     const int64_t m = std::min(kBlock, n - i);
-    for (int64_t k = 0; k < m; ++k) block[k] = static_cast<float>(static_cast<int32_t>(gen->random() & mask));
-    for (int64_t k = 0; k < m; ++k) block[k] = std::fma(block[k] * scale, range, from);
+    gen->random_fill(words, m * kWords);
+    for (int64_t k = 0; k < m; ++k) {
+      uniform_bits_t<T> bits = words[k * kWords];
+      if constexpr (kWords == 2) bits = bits << 32 | words[k * kWords + 1];  // random64: first draw high
+      d[i + k] = static_cast<T>(uniform_from_bits<T>(bits, from, to));
+    }
   }
 }
 
