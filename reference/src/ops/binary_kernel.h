@@ -19,6 +19,7 @@
 #include "core/parallel.h"
 #include "core/strided_loop.h"
 #include "core/tensor_internal.h"
+#include "ops/tiled_loop.h"
 #include "tl/tensor.h"
 
 namespace tl::detail {
@@ -298,12 +299,20 @@ void cpu_loop(const Prepared<N>& p, const Op& op) {
   }
   for (size_t k = 0; k <= N; ++k) refs[k] = permuted[k];
   R* o = static_cast<R*>(out.data_ptr());
+  // An input that walks memory across the output's rows (a transposed one) goes tile by
+  // tile (tiled_loop.h); a cheap look at the innermost strides skips the check for the rest.
+  bool strided_input = false;
+  for (size_t k = 1; k <= N && nd > 0; ++k) strided_input |= permuted[k][nd - 1] > 1 || permuted[k][nd - 1] < -1;
   // Elements are independent: large ops use every thread (one below PyTorch's grain size).
+  const auto go = [&](const auto& run) {
+    if (strided_input && run_tiled<T>(coalesce<N + 1>(sizes, refs), run)) return;
+    parallel_for_each_run<N + 1>(sizes, refs, kGrainSize, run);
+  };
   const RunOp<R, T, N, Op> run{op, o, data};
 #if TL_X86_KERNELS
-  if (cpu_has_avx2()) return parallel_for_each_run<N + 1>(sizes, refs, kGrainSize, RunOpAvx2<R, T, N, Op>{run});
+  if (cpu_has_avx2()) return go(RunOpAvx2<R, T, N, Op>{run});
 #endif
-  parallel_for_each_run<N + 1>(sizes, refs, kGrainSize, run);
+  go(run);
 }
 
 }  // namespace tl::detail
