@@ -252,7 +252,6 @@ struct Grading {
     spec.argv = {ws.run + "/bin/" + ex.id, "--gtest_filter=" + test.name, "--gtest_color=no"};
     spec.env = {"PATH=/usr/local/bin:/usr/bin:/bin", "HOME=" + scratch, "TMPDIR=" + scratch, "LANG=C.UTF-8",
                 "TL_NUM_THREADS=1", "OPENBLAS_NUM_THREADS=1", "OMP_NUM_THREADS=1"};  // parallel across tests
-    if (grade_config::kSanitized) spec.env.push_back("ASAN_OPTIONS=detect_leaks=0");  // a leak is not a failure
     spec.cwd = scratch;
     spec.slot = slot;
     spec.limits = test_limits(ex, limit);

@@ -158,7 +158,8 @@ TEST(ArgmaxArgmin, ViewsAreReadInRowMajorOrder) {
 TEST(ArgmaxArgmin, EveryFixtureCase) { check_positions([](const std::string&) { return true; }); }
 
 TEST(ArgmaxArgmin, BoolIsNotSupported) {
-  const auto& c = cases([](const std::string& n, const nlohmann::json&) { return n == "bool"; }).at(0);
+  // A copy: the vector cases() returns is a temporary.
+  const Case c = cases([](const std::string& n, const nlohmann::json&) { return n == "bool"; }).at(0);
   EXPECT_TRUE(expect_error([&] { course::argmax_by_hand(c.input); }, (*c.json)["argmax_error"]["message"]));
   EXPECT_TRUE(expect_error([&] { course::argmin_by_hand(c.input); }, (*c.json)["argmin_error"]["message"]));
 }

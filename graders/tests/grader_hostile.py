@@ -14,6 +14,9 @@ The honest reference is graded first, twice (the second run, with a warm compile
 the baseline); a case fails when its grading takes more than 1.5 x the baseline plus its
 extra_seconds, so the bound holds on a loaded machine as on an idle one.
 After all cases, no process of a grading uid may be left.
+With --sanitized (an ASan/UBSan build, where tl-grade compiles submissions sanitized), a
+sanitizer report counts as the attack's trace where it replaces the signal or bad_alloc the
+case expects (ASan reports a null write, a stack overflow or a 64 GiB allocation itself).
 
     grader_hostile.py --tl-grade BIN --repo ROOT --work DIR [--cases a,b] [--timeout S] [--jobs N]
 """
@@ -30,6 +33,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import grader_validate  # noqa: E402
 
 FIRST_UID, LAST_UID = 60000, 63999
+SANITIZER_MARKS = ("ERROR: AddressSanitizer", "runtime error:")
 
 
 def make_submission(repo, case_dir, target):
@@ -48,7 +52,7 @@ def exercise_tests(results, exercise):
     return [t for t in results["tests"] if t["name"].startswith(exercise + " \u203a ")]
 
 
-def check_case(name, expected, results, seconds, baseline, schema):
+def check_case(name, expected, results, seconds, baseline, schema, sanitized=False):
     problems = grader_validate.validate(results, schema, schema)[:3]
     for ex in expected["zero"]:
         tests = exercise_tests(results, ex)
@@ -60,7 +64,10 @@ def check_case(name, expected, results, seconds, baseline, schema):
         refused, fails = "was refused" in outputs, "does not compile" in outputs
         if (build == "ok") != (not refused and not fails) or (build == "refused") != refused or (build == "fails") != fails:
             problems.append(f"{ex}: expected the build to be '{build}' (refused={refused}, compile error={fails})")
-        if expected.get("output_contains", "") not in outputs:
+        traced = expected.get("output_contains", "") in outputs
+        if sanitized and not traced:
+            traced = any(mark in outputs for mark in SANITIZER_MARKS)
+        if not traced:
             problems.append(f"{ex}: no test output mentions {expected['output_contains']!r}: {outputs[:300]!r}")
     for ex in expected["full"]:
         tests = exercise_tests(results, ex)
@@ -98,6 +105,7 @@ def main():
     parser.add_argument("--cases", default="")
     parser.add_argument("--timeout", default="2")
     parser.add_argument("--jobs", default="2")
+    parser.add_argument("--sanitized", action="store_true", help="tl-grade of an ASan/UBSan build (see above)")
     args = parser.parse_args()
     repo = os.path.abspath(args.repo)
     hostile = os.path.join(repo, "graders", "hostile")
@@ -145,7 +153,8 @@ def main():
         make_submission(repo, os.path.join(hostile, case), submission)
         exercises = ",".join(expected["zero"] + expected["full"])
         elapsed, results, problem = grade(submission, out, exercises)
-        problems = [problem] if results is None else check_case(case, expected, results, elapsed, seconds[exercises], schema)
+        problems = [problem] if results is None else check_case(case, expected, results, elapsed, seconds[exercises], schema,
+                                                                      args.sanitized)
         print(f"{'ok  ' if not problems else 'FAIL'} {case:28s} {elapsed:5.1f} s  {expected['attack']}")
         for p in problems:
             print(f"       {p}")

@@ -335,6 +335,7 @@ TEST_F(RunnerTest, HarnessPassLineNeedsTheSecretAndTheRightTest) {
     RunSpec spec;
     spec.argv = {program, "--gtest_filter=" + filter};
     spec.env = {"PATH=/usr/bin:/bin"};
+    if (grade_config::kSanitized) spec.limits.memory_bytes = 0;  // ASan reserves terabytes, as in grade.cpp
     spec.cwd = make_scratch(Workspace{dir.path, dir.path, dir.path, ""}, sandbox, 0, "h");
     fs::create_symlink(grade_config::kFixtureDir, spec.cwd + "/fixtures");
     spec.test_name = claimed;

@@ -43,6 +43,12 @@ struct Lanes {
   }
 };
 
+// A lambda that returns an emulated register (Lanes) must be inlined into its caller: its
+// out-of-line body is compiled for the default target, where a 32-byte vector is returned in
+// memory, while sum_block_avx2 would call it expecting a ymm register (a psABI mismatch that
+// -O0 and sanitizer builds, which do not inline it, turn into wrong results or a crash).
+#define TL_INLINE_LAMBDA __attribute__((always_inline))
+
 // Sums `size` rows of `NRows` values at once; load(i, k) gives value k of row i. Partial
 // sums move up one of 4 levels after every level_step rows, so each addition combines
 // numbers of similar magnitude.
@@ -83,7 +89,8 @@ template <typename V, typename Load>
 [[gnu::always_inline]] inline V row_sum(int64_t size, Load&& load) {
   constexpr int64_t kIlp = 4;
   const int64_t rows = size / kIlp;
-  auto partial = multi_row_sum<V, kIlp>(rows, [&](int64_t i, int64_t k) { return load(i * kIlp + k); });
+  auto partial =
+      multi_row_sum<V, kIlp>(rows, [&](int64_t i, int64_t k) TL_INLINE_LAMBDA { return load(i * kIlp + k); });
   for (int64_t i = rows * kIlp; i < size; ++i) partial[0] += load(i);
   for (int64_t k = 1; k < kIlp; ++k) partial[0] += partial[k];
   return partial[0];
@@ -147,7 +154,7 @@ template <typename T>
     const int64_t nvec = size0 / C::kVec;
     for (int64_t j = 0; j < size1; ++j) {
       const T* row = in + j * is1;
-      const V vacc = row_sum<V>(nvec, [&](int64_t i) { return load_folded(row + i * C::kVec); });
+      const V vacc = row_sum<V>(nvec, [&](int64_t i) TL_INLINE_LAMBDA { return load_folded(row + i * C::kVec); });
       Acc acc = 0;
       for (int64_t k = nvec * C::kVec; k < size0; ++k) acc += static_cast<Acc>(row[k]);
       for (int64_t k = 0; k < C::kLanes; ++k) acc += vacc.v[k];
@@ -158,13 +165,13 @@ template <typename T>
     int64_t j = 0;
     for (; j + kBlock <= size1; j += kBlock) {
       const auto sums = multi_row_sum<V, 4>(
-          size0, [&](int64_t i, int64_t k) { return load_widened(in + j + i * is0 + k * C::kLanes); });
+          size0, [&](int64_t i, int64_t k) TL_INLINE_LAMBDA { return load_widened(in + j + i * is0 + k * C::kLanes); });
       for (int64_t r = 0; r < 4; ++r) {
         for (int64_t k = 0; k < C::kLanes; ++k) store_add(out + (j + r * C::kLanes + k) * os, sums[r].v[k]);
       }
     }
     for (; j + C::kLanes <= size1; j += C::kLanes) {
-      const V sums = row_sum<V>(size0, [&](int64_t i) { return load_widened(in + j + i * is0); });
+      const V sums = row_sum<V>(size0, [&](int64_t i) TL_INLINE_LAMBDA { return load_widened(in + j + i * is0); });
       for (int64_t k = 0; k < C::kLanes; ++k) store_add(out + (j + k) * os, sums.v[k]);
     }
     for (; j < size1; ++j) {
