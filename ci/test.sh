@@ -9,4 +9,10 @@ jobs=$(nproc)
 export CCACHE_BASEDIR="$PWD"
 cmake --preset default
 cmake --build --preset default -j "$jobs"
-ctest --preset default -j "$jobs"
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+status=0
+ctest --preset default -j "$jobs" 2>&1 | tee "$log" || status=$?
+# ctest lists skipped and failed tests after its summary: repeat the summary as the last line.
+grep -E '^[0-9]+% tests passed' "$log" | tail -n 1 || true
+exit "$status"
