@@ -28,7 +28,10 @@ Device::Device(const std::string& spec) : type_(kCPU), index_(-1) {
 
 std::string Device::str() const {
   std::string s = type_ == kCPU ? "cpu" : "cuda";
-  if (has_index()) s += ":" + std::to_string(index_);
+  if (has_index()) {
+    s += ':';  // appended piecewise: GCC 12 warns (-Wrestrict) on ":" + std::to_string(...)
+    s += std::to_string(index_);
+  }
   return s;
 }
 

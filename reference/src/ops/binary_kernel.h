@@ -201,13 +201,39 @@ inline T times(T a, T b) {
 template <typename Op, typename R, typename T>
 concept HasScalarRhsRun = requires(const Op& op, R* o, const T* a, T b, int64_t n) { op.run_scalar_rhs(o, a, b, n); };
 
+// Runs with arbitrary steps stay scalar, out of line: vectorised, they become AVX2 gathers,
+// which are slower than scalar loads on many x86 CPUs (AMD before Zen 4, for one); PyTorch's
+// basic_loop is scalar there too.
+#if defined(__GNUC__) && !defined(__clang__)
+#define TL_SCALAR_LOOP __attribute__((noinline, optimize("no-tree-vectorize")))
+#else
+#define TL_SCALAR_LOOP __attribute__((noinline))
+#endif
+
+template <typename R, typename T, typename Op>
+TL_SCALAR_LOOP void run_1d_strided(const Op& op, R* o, int64_t so, const T* a, int64_t sa, int64_t n) {
+#if defined(__clang__)
+#pragma clang loop vectorize(disable)
+#endif
+  for (int64_t i = 0; i < n; ++i) o[i * so] = op(a[i * sa]);
+}
+
+template <typename R, typename T, typename Op>
+TL_SCALAR_LOOP void run_1d_strided(const Op& op, R* o, int64_t so, const T* a, int64_t sa, const T* b, int64_t sb,
+                                   int64_t n) {
+#if defined(__clang__)
+#pragma clang loop vectorize(disable)
+#endif
+  for (int64_t i = 0; i < n; ++i) o[i * so] = op(a[i * sa], b[i * sb]);
+}
+
 /// One 1-d run of a unary op. The contiguous case is a plain loop the compiler vectorises.
 template <typename R, typename T, typename Op>
 [[gnu::always_inline]] inline void run_1d(const Op& op, R* o, int64_t so, const T* a, int64_t sa, int64_t n) {
   if (so == 1 && sa == 1) {
     for (int64_t i = 0; i < n; ++i) o[i] = op(a[i]);
   } else {
-    for (int64_t i = 0; i < n; ++i) o[i * so] = op(a[i * sa]);
+    run_1d_strided(op, o, so, a, sa, n);
   }
 }
 
@@ -228,7 +254,7 @@ template <typename R, typename T, typename Op>
     const T av = *a;
     for (int64_t i = 0; i < n; ++i) o[i] = op(av, b[i]);
   } else {
-    for (int64_t i = 0; i < n; ++i) o[i * so] = op(a[i * sa], b[i * sb]);
+    run_1d_strided(op, o, so, a, sa, b, sb, n);
   }
 }
 
