@@ -45,12 +45,6 @@ std::vector<Case> cases(const std::function<bool(const std::string&, const nlohm
   return out;
 }
 
-bool is(const std::string& n, std::initializer_list<const char*> names) {
-  for (const char* x : names)
-    if (n == x) return true;
-  return false;
-}
-
 std::string what(const Case& c) { return "for the case '" + c.name + "': " + suite::show(c.input); }
 
 void check_positions(const std::function<bool(const std::string&)>& select) {
@@ -88,7 +82,7 @@ TEST(MeanAny, FloatingTensorsKeepTheirDtype) {
 }
 
 TEST(MeanAny, EmptyTensorsGiveNaN) {
-  for (const auto& c : cases([](const std::string& n, const nlohmann::json&) { return is(n, {"empty_float", "empty_int"}); })) {
+  for (const auto& c : cases([](const std::string& n, const nlohmann::json&) { return suite::one_of(n, {"empty_float", "empty_int"}); })) {
     EXPECT_TRUE(same_tensor(tensor_from_json((*c.json)["mean"]), course::mean_any(c.input))) << "mean_any " << what(c);
   }
 }
@@ -130,11 +124,11 @@ TEST(ArgmaxArgmin, NotebookPositions) {
 }
 
 TEST(ArgmaxArgmin, FirstOccurrenceWinsTies) {
-  check_positions([](const std::string& n) { return is(n, {"ties", "signed_zero", "int32", "uint8", "int8_negative", "float16"}); });
+  check_positions([](const std::string& n) { return suite::one_of(n, {"ties", "signed_zero", "int32", "uint8", "int8_negative", "float16"}); });
 }
 
 TEST(ArgmaxArgmin, NaNWinsBoth) {
-  check_positions([](const std::string& n) { return is(n, {"nan_first_wins", "nan_at_start"}); });
+  check_positions([](const std::string& n) { return suite::one_of(n, {"nan_first_wins", "nan_at_start"}); });
 }
 
 TEST(ArgmaxArgmin, Infinities) { check_positions([](const std::string& n) { return n == "infinities"; }); }
@@ -144,15 +138,15 @@ TEST(ArgmaxArgmin, LargeInt64ValuesCompareExactly) {
 }
 
 TEST(ArgmaxArgmin, FloatingTypes) {
-  check_positions([](const std::string& n) { return is(n, {"float32_random", "float64_random", "float16"}); });
+  check_positions([](const std::string& n) { return suite::one_of(n, {"float32_random", "float64_random", "float16"}); });
 }
 
 TEST(ArgmaxArgmin, FlatPositionOfMultiDimTensors) {
-  check_positions([](const std::string& n) { return is(n, {"three_d", "int16", "one_element", "zero_dim"}); });
+  check_positions([](const std::string& n) { return suite::one_of(n, {"three_d", "int16", "one_element", "zero_dim"}); });
 }
 
 TEST(ArgmaxArgmin, ViewsAreReadInRowMajorOrder) {
-  check_positions([](const std::string& n) { return is(n, {"transposed", "strided", "column", "permuted"}); });
+  check_positions([](const std::string& n) { return suite::one_of(n, {"transposed", "strided", "column", "permuted"}); });
 }
 
 TEST(ArgmaxArgmin, EveryFixtureCase) { check_positions([](const std::string&) { return true; }); }
@@ -165,7 +159,7 @@ TEST(ArgmaxArgmin, BoolIsNotSupported) {
 }
 
 TEST(ArgmaxArgmin, EmptyIsAnIndexError) {
-  for (const auto& c : cases([](const std::string& n, const nlohmann::json&) { return is(n, {"empty_float", "empty_int"}); })) {
+  for (const auto& c : cases([](const std::string& n, const nlohmann::json&) { return suite::one_of(n, {"empty_float", "empty_int"}); })) {
     EXPECT_TRUE(suite::expect_error_kind([&] { course::argmax_by_hand(c.input); }, tl::ErrorKind::IndexError,
                                          (*c.json)["argmax_error"]["message"]))
         << what(c);

@@ -35,9 +35,7 @@ const nlohmann::json& find_case(const std::string& name) {
   const auto& c = find_case(name);
   const tl::Tensor a = tensor_from_json(c["a"]).to(device), b = tensor_from_json(c["b"]).to(device);
   const tl::Tensor got = course::device_matmul(a, b);
-  if (got.defined() && got.device().type() != device.type())
-    return ::testing::AssertionFailure() << "the result should stay on " << device << ", got one on " << got.device()
-                                         << " (" << name << ")";
+  if (auto on = suite::stays_on(got, device); !on) return on << " (" << name << ")";
   auto r = matches(tensor_from_json(c["expected"]), got);
   if (!r) r << "\n  for tensor_A of shape " << a.sizes() << " and tensor_B of shape " << b.sizes() << " (" << name << ")";
   return r;

@@ -228,6 +228,19 @@ inline ::testing::AssertionResult owns_storage(const tl::Tensor& base, const tl:
   return ::testing::AssertionSuccess();
 }
 
+/// A result (when defined) on the device type of `device`: ops must not move their data.
+inline ::testing::AssertionResult stays_on(const tl::Tensor& result, tl::Device device) {
+  if (!result.defined() || result.device().type() == device.type()) return ::testing::AssertionSuccess();
+  return ::testing::AssertionFailure() << "the result should stay on " << device << ", got one on " << result.device();
+}
+
+/// True when `name` is one of `names` (selecting fixture cases by name).
+inline bool one_of(const std::string& name, std::initializer_list<const char*> names) {
+  for (const char* n : names)
+    if (name == n) return true;
+  return false;
+}
+
 /// Same shape list.
 inline ::testing::AssertionResult same_shape(tl::IntArrayRef expected, tl::IntArrayRef actual) {
   if (expected.equals(actual)) return ::testing::AssertionSuccess();
