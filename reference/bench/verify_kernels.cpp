@@ -231,6 +231,22 @@ void torch_checks() {
   same_as_torch("sum dim1 of transposed float32 3M", seeded([] { return tl::randn({1001, 3000}).t().sum({1}); }),
                 seeded([] { return torch::randn({1001, 3000}).t().sum({1}); }));
   same_as_torch("sum int64 1M", [] { return tl::arange(1 << 20).sum(); }, [] { return torch::arange(1 << 20).sum(); });
+  // Long rows are shared between threads (top-level cascade blocks, summed in order).
+  for (int64_t n : {int64_t{1} << 18, (int64_t{3} << 18) + 1000, int64_t{1} << 20, (int64_t{1} << 24) + 37}) {
+    const std::string label = "sum float32 whole " + std::to_string(n);
+    same_as_torch(label.c_str(), seeded([n] { return tl::randn({n}).sum(); }), seeded([n] { return torch::randn({n}).sum(); }));
+  }
+  same_as_torch("mean float32 4M", seeded([] { return tl::randn({2048, 2048}).mean(); }),
+                seeded([] { return torch::randn({2048, 2048}).mean(); }));
+  same_as_torch("sum float64 whole 3M", seeded([] { return tl::randn({3000003}, tl::kDouble).sum(); }),
+                seeded([] { return torch::randn({3000003}, torch::kDouble).sum(); }));
+  same_as_torch("sum float16 whole 2M", seeded([] { return (tl::rand({2000003}, tl::kHalf) - 0.5).sum(); }),
+                seeded([] { return (torch::rand({2000003}, torch::kHalf) - 0.5).sum(); }));
+  same_as_torch("sum dim1 float32 2 rows of 4M", seeded([] { return tl::randn({2, 4000000}).sum({1}); }),
+                seeded([] { return torch::randn({2, 4000000}).sum({1}); }));
+  same_as_torch("sum int64 whole 3M wrapping",
+                seeded([] { return tl::randint(-(int64_t{1} << 62), int64_t{1} << 62, {3000005}).sum(); }),
+                seeded([] { return torch::randint(-(int64_t{1} << 62), int64_t{1} << 62, {3000005}).sum(); }));
   same_as_torch("matmul float32 300x200.200x100", seeded([] { return tl::matmul(tl::randn({300, 200}), tl::randn({200, 100})); }),
                 seeded([] { return torch::matmul(torch::randn({300, 200}), torch::randn({200, 100})); }));
 }

@@ -1,9 +1,15 @@
 // The thread pool behind detail::parallel_for (see parallel.h).
 //
-// One job at a time. A job is a range of chunks; the caller and the workers claim chunks
-// with a compare-and-swap on `next_`, which carries the job's generation in its high bits
-// so that a worker waking late can never claim a chunk of a later job. The caller returns
-// once every chunk is done (`done_`), without waiting for workers that never woke up.
+// One job at a time. A job is a range of chunks cut into one segment per thread: thread t
+// (the caller is thread 0) first claims the chunks of segment t, in order, then helps with
+// the others'. So each thread works on the same part of the data from one job to the next
+// (like OpenMP's static schedule: the data it wrote last time is still in its own cache),
+// while a thread the OS has descheduled holds back only the chunk it has claimed.
+//
+// A segment is one atomic word: the job's generation, the next chunk and the end. A claim
+// is a compare-and-swap on it, so a worker waking late can never claim a chunk of a later
+// job, and no claim ever reads a field the caller is rewriting. The caller returns once
+// every chunk is done (`done_`), without waiting for workers that never woke up.
 //
 // On a machine whose other cores are busy (other processes), a woken worker may get no CPU
 // in time and sharing only costs. After each job the caller compares the wall time with
@@ -16,6 +22,7 @@
 #include <chrono>
 #include <cstdlib>
 #include <exception>
+#include <memory>
 #include <mutex>
 #include <thread>
 #include <vector>
@@ -55,16 +62,39 @@ int default_threads() {
 
 std::atomic<int> g_threads{0};  // 0: not decided yet
 
-constexpr int kGenShift = 40;  // next_ = generation << 40 | next chunk index
-constexpr uint64_t kIndexMask = (uint64_t{1} << kGenShift) - 1;
-constexpr int kSpins = 2000;   // pause loops (tens of microseconds) before sleeping
+// A segment's word: generation << 44 | next chunk << 22 | end chunk.
+constexpr int kIndexBits = 22;
+constexpr uint64_t kIndexMask = (uint64_t{1} << kIndexBits) - 1;
+constexpr uint64_t kGenMask = (uint64_t{1} << (64 - 2 * kIndexBits)) - 1;
+constexpr int64_t kMaxChunks = static_cast<int64_t>(kIndexMask);
+constexpr uint64_t segment_word(uint64_t gen, int64_t next, int64_t end) {
+  return gen << (2 * kIndexBits) | static_cast<uint64_t>(next) << kIndexBits | static_cast<uint64_t>(end);
+}
+// How long a thread spins before it sleeps in a futex. Waking a sleeping thread takes from
+// tens of microseconds to milliseconds (in a VM, the idle virtual CPU has to be scheduled
+// again), longer than most element-wise ops: a worker between ops that come back to back
+// must still be awake for the next one. OpenMP runtimes spin for a similar time.
+constexpr int64_t kSpinNs = 2'000'000;
+
+// Waits until `value` differs from `old`: spins for up to kSpinNs, then sleeps.
+template <typename T>
+void spin_then_wait(const std::atomic<T>& value, T old) {
+  const auto start = std::chrono::steady_clock::now();
+  for (int spin = 1; value.load(std::memory_order_acquire) == old; ++spin) {
+    TL_CPU_RELAX();
+    if (spin % 256 == 0 && std::chrono::steady_clock::now() - start > std::chrono::nanoseconds(kSpinNs)) {
+      value.wait(old, std::memory_order_acquire);
+      return;
+    }
+  }
+}
 
 class Pool {
  public:
-  explicit Pool(int workers) {
+  explicit Pool(int workers) : segments_(std::make_unique<Segment[]>(static_cast<size_t>(workers) + 1)) {
     for (int i = 0; i < workers; ++i) {
       try {
-        std::thread(&Pool::work, this).detach();
+        std::thread(&Pool::work, this, i + 1).detach();
         ++workers_;
       } catch (...) {  // a process limit on threads: use the ones we have
         break;
@@ -85,27 +115,33 @@ class Pool {
     chunks_ = chunks;
     error_ = nullptr;
     done_.store(0, std::memory_order_relaxed);
-    generation_ = (generation_ + 1) & ((uint64_t{1} << (64 - kGenShift)) - 1);
-    next_.store(generation_ << kGenShift, std::memory_order_release);
+    generation_ = (generation_ + 1) & kGenMask;
+    const int threads = workers_ + 1;
+    for (int t = 0; t < threads; ++t) {
+      segments_[t].word.store(segment_word(generation_, chunks * t / threads, chunks * (t + 1) / threads),
+                              std::memory_order_relaxed);
+    }
+    job_.store(generation_, std::memory_order_release);
     wake_.fetch_add(1, std::memory_order_release);
     wake_.notify_all();
     const int64_t start = now_ns();
     t_in_parallel = true;
-    const int64_t mine = run_chunks(generation_);
+    const int64_t mine = run_chunks(generation_, 0);
     t_in_parallel = false;
     const int64_t own = now_ns() - start;
     // Wait for the chunks other threads claimed.
-    for (int spin = 0;; ++spin) {
-      const int64_t d = done_.load(std::memory_order_acquire);
-      if (d == chunks) break;
-      if (spin < kSpins) TL_CPU_RELAX();
-      else done_.wait(d, std::memory_order_acquire);
+    for (int64_t d = done_.load(std::memory_order_acquire); d != chunks; d = done_.load(std::memory_order_acquire)) {
+      spin_then_wait(done_, d);
     }
     const int64_t total = now_ns() - start;
-    // Sharing paid when the job took clearly less than the caller's pace for all chunks.
-    const bool paid = mine < chunks && total * mine * 5 < own * chunks * 4;
-    backoff_ns_ = paid ? 0 : std::clamp<int64_t>(2 * backoff_ns_, kMinBackoff, kMaxBackoff);
-    serial_until_.store(paid ? 0 : now_ns() + backoff_ns_, std::memory_order_relaxed);
+    // Sharing hurt when the job took longer than the caller's pace for all its chunks (a
+    // worker the OS preempted in the middle of a chunk). A job the caller ran alone (the
+    // others woke too late) cost nothing and says nothing about the load.
+    if (mine < chunks) {
+      const bool hurt = total * mine > own * chunks;
+      backoff_ns_ = hurt ? std::clamp<int64_t>(2 * backoff_ns_, kMinBackoff, kMaxBackoff) : 0;
+      serial_until_.store(hurt ? now_ns() + backoff_ns_ : 0, std::memory_order_relaxed);
+    }
     if (error_) std::rethrow_exception(error_);
     return true;
   }
@@ -123,58 +159,66 @@ class Pool {
   }
 
  private:
+  struct alignas(64) Segment {
+    std::atomic<uint64_t> word{0};
+  };
+
   static int64_t now_ns() {
     return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now().time_since_epoch())
         .count();
   }
 
-  // Claims and runs chunks of the job of generation `gen` until none are left; returns
-  // how many this thread ran.
-  int64_t run_chunks(uint64_t gen) {
+  // Claims and runs chunks of the job of generation `gen`, segment `home` first, until none
+  // are left; returns how many this thread ran.
+  int64_t run_chunks(uint64_t gen, int home) {
+    const int threads = workers_ + 1;
     int64_t ran = 0;
-    uint64_t v = next_.load(std::memory_order_acquire);
-    while (true) {
-      if ((v >> kGenShift) != gen) return ran;
-      const auto index = static_cast<int64_t>(v & kIndexMask);
-      // A successful claim of an index of `gen` means the job is still live, so its
-      // fields below belong to it.
-      if (index >= chunks_) return ran;
-      if (!next_.compare_exchange_weak(v, v + 1, std::memory_order_acquire)) continue;
-      const int64_t begin = index * chunk_;
-      const int64_t end = std::min(n_, begin + chunk_);
-      try {
-        body_(ctx_, begin, end);
-      } catch (...) {
-        std::lock_guard<std::mutex> g(error_mutex_);
-        if (!error_) error_ = std::current_exception();
+    for (int s = 0; s < threads; ++s) {
+      std::atomic<uint64_t>& word = segments_[(home + s) % threads].word;
+      uint64_t v = word.load(std::memory_order_acquire);
+      while (true) {
+        if ((v >> (2 * kIndexBits)) != gen) return ran;  // a later job: this one is done
+        const auto index = static_cast<int64_t>((v >> kIndexBits) & kIndexMask);
+        if (index >= static_cast<int64_t>(v & kIndexMask)) break;  // segment used up
+        // A successful claim of a chunk of `gen` means the job is still live (until this
+        // chunk is counted done), so the fields below belong to it.
+        if (!word.compare_exchange_weak(v, v + (uint64_t{1} << kIndexBits), std::memory_order_acquire)) continue;
+        const int64_t chunks = chunks_;
+        const int64_t begin = index * chunk_;
+        const int64_t end = std::min(n_, begin + chunk_);
+        try {
+          body_(ctx_, begin, end);
+        } catch (...) {
+          std::lock_guard<std::mutex> g(error_mutex_);
+          if (!error_) error_ = std::current_exception();
+        }
+        ++ran;
+        if (done_.fetch_add(1, std::memory_order_acq_rel) + 1 == chunks) done_.notify_one();
+        v = word.load(std::memory_order_acquire);
       }
-      ++ran;
-      if (done_.fetch_add(1, std::memory_order_acq_rel) + 1 == chunks_) done_.notify_one();
-      v = next_.load(std::memory_order_acquire);
     }
+    return ran;
   }
 
-  void work() {
+  void work(int id) {
     t_in_parallel = true;
     uint32_t seen = wake_.load(std::memory_order_acquire);
     while (true) {
-      // Spin a little first: element-wise ops tend to come back to back.
-      for (int spin = 0; spin < kSpins && wake_.load(std::memory_order_acquire) == seen; ++spin) TL_CPU_RELAX();
-      wake_.wait(seen, std::memory_order_acquire);
+      spin_then_wait(wake_, seen);
       seen = wake_.load(std::memory_order_acquire);
       if (stopping_.load()) return;
-      const uint64_t v = next_.load(std::memory_order_acquire);
-      run_chunks(v >> kGenShift);
+      run_chunks(job_.load(std::memory_order_acquire), id);
     }
   }
 
   static constexpr int64_t kMinBackoff = 1'000'000, kMaxBackoff = 1'000'000'000;  // ns
+  std::unique_ptr<Segment[]> segments_;
   int workers_ = 0;
   int64_t backoff_ns_ = 0;
   std::atomic<int64_t> serial_until_{0};
   std::mutex busy_;
   std::atomic<uint32_t> wake_{0};
-  std::atomic<uint64_t> next_{0};
+  std::atomic<uint64_t> job_{0};
   std::atomic<int64_t> done_{0};
   std::atomic<bool> stopping_{false};
   uint64_t generation_ = 0;
@@ -231,8 +275,10 @@ void parallel_for_impl(int64_t n, int64_t grain, void (*body)(void*, int64_t, in
   const int threads = p->workers() + 1;
   // Small chunks, between an eighth and half of the grain: claiming one costs an atomic,
   // and on a busy machine a thread the OS preempts holds back only the chunk it has.
-  const int64_t chunk = std::clamp((n + 4 * threads - 1) / (4 * threads), std::max<int64_t>(1, grain / 8),
-                                   std::max<int64_t>(1, grain / 2));
+  // At most kMaxChunks of them (a segment word's index field).
+  const int64_t chunk = std::max(std::clamp((n + 4 * threads - 1) / (4 * threads), std::max<int64_t>(1, grain / 8),
+                                            std::max<int64_t>(1, grain / 2)),
+                                 (n + kMaxChunks - 1) / kMaxChunks);
   const int64_t chunks = (n + chunk - 1) / chunk;
   if (threads == 1 || chunks == 1 || p->backing_off() || !p->try_run(chunks, chunk, n, body, ctx)) body(ctx, 0, n);
 }

@@ -14,8 +14,10 @@
 #include <array>
 #include <bit>
 #include <cstdint>
+#include <memory>
 #include <type_traits>
 #include <utility>
+#include <vector>
 
 #include "core/parallel.h"
 #include "ops/reduce.h"
@@ -49,48 +51,85 @@ struct Lanes {
 // -O0 and sanitizer builds, which do not inline it, turn into wrong results or a crash).
 #define TL_INLINE_LAMBDA __attribute__((always_inline))
 
-// Sums `size` rows of `NRows` values at once; load(i, k) gives value k of row i. Partial
-// sums move up one of 4 levels after every level_step rows, so each addition combines
-// numbers of similar magnitude.
-template <typename V, int64_t NRows, typename Load>
-[[gnu::always_inline]] inline std::array<V, NRows> multi_row_sum(int64_t size, Load&& load) {
-  constexpr int64_t kLevels = 4;
+// PyTorch's multi_row_sum keeps partial sums on 4 levels; after every level_step rows they
+// move up one level, so each addition combines numbers of similar magnitude. The top level
+// gets the sum of each block of kTopRows(level_power) rows, computed from zeros: blocks are
+// independent, and only their sums are added up in order (which lets threads share a row).
+constexpr int64_t kLevels = 4;
+
+template <typename V, int64_t NRows>
+struct CascadeAcc {
+  V acc[kLevels][NRows] = {};
+};
+
+// Where a row sum resumes: at row `first` (a multiple of the block size), with the top
+// level holding the blocks before it.
+template <typename V, int64_t NRows>
+struct CascadeStart {
+  int64_t first = 0;
+  std::array<V, NRows> top{};
+};
+
+inline int64_t cascade_level_power(int64_t size) {
   const int64_t ceil_log2 = size <= 2 ? 1 : static_cast<int64_t>(std::bit_width(static_cast<uint64_t>(size - 1)));
-  const int64_t level_power = std::max<int64_t>(4, ceil_log2 / kLevels);
+  return std::max<int64_t>(4, ceil_log2 / kLevels);
+}
+
+// Rows per top-level block: level_step^3.
+inline int64_t cascade_block_rows(int64_t level_power) { return int64_t{1} << (3 * level_power); }
+
+// Adds rows [i, end) to `c`, as the serial loop does from row i on (the levels' timing
+// depends on the row index, so `i` and `end` are row numbers of the whole sum).
+template <typename V, int64_t NRows, typename Load>
+[[gnu::always_inline]] inline void cascade_add_rows(CascadeAcc<V, NRows>& c, int64_t level_power, int64_t i,
+                                                    int64_t end, Load&& load) {
   const int64_t level_step = int64_t{1} << level_power;
   const int64_t level_mask = level_step - 1;
-  V acc[kLevels][NRows] = {};
-  int64_t i = 0;
-  while (i + level_step <= size) {
+  while (i + level_step <= end) {
     for (int64_t j = 0; j < level_step; ++j, ++i) {
-      for (int64_t k = 0; k < NRows; ++k) acc[0][k] += load(i, k);
+      for (int64_t k = 0; k < NRows; ++k) c.acc[0][k] += load(i, k);
     }
     for (int64_t j = 1; j < kLevels; ++j) {
       for (int64_t k = 0; k < NRows; ++k) {
-        acc[j][k] += acc[j - 1][k];
-        acc[j - 1][k] = V{};
+        c.acc[j][k] += c.acc[j - 1][k];
+        c.acc[j - 1][k] = V{};
       }
       if ((i & (level_mask << (j * level_power))) != 0) break;
     }
   }
-  for (; i < size; ++i) {
-    for (int64_t k = 0; k < NRows; ++k) acc[0][k] += load(i, k);
+  for (; i < end; ++i) {
+    for (int64_t k = 0; k < NRows; ++k) c.acc[0][k] += load(i, k);
   }
+}
+
+// Sums `size` rows of `NRows` values at once; load(i, k) gives value k of row i. With
+// `start`, rows before start->first are already summed into its top level.
+template <typename V, int64_t NRows, typename Load>
+[[gnu::always_inline]] inline std::array<V, NRows> multi_row_sum(int64_t size, Load&& load,
+                                                                 const CascadeStart<V, NRows>* start = nullptr) {
+  CascadeAcc<V, NRows> c;
+  int64_t i = 0;
+  if (start != nullptr) {
+    i = start->first;
+    for (int64_t k = 0; k < NRows; ++k) c.acc[kLevels - 1][k] = start->top[k];
+  }
+  cascade_add_rows(c, cascade_level_power(size), i, size, load);
   for (int64_t j = 1; j < kLevels; ++j) {
-    for (int64_t k = 0; k < NRows; ++k) acc[0][k] += acc[j][k];
+    for (int64_t k = 0; k < NRows; ++k) c.acc[0][k] += c.acc[j][k];
   }
   std::array<V, NRows> out;
-  for (int64_t k = 0; k < NRows; ++k) out[k] = acc[0][k];
+  for (int64_t k = 0; k < NRows; ++k) out[k] = c.acc[0][k];
   return out;
 }
 
 // Sums `size` values (load(i) gives value i) as 4 interleaved cascades plus a tail.
+constexpr int64_t kIlp = 4;
+
 template <typename V, typename Load>
-[[gnu::always_inline]] inline V row_sum(int64_t size, Load&& load) {
-  constexpr int64_t kIlp = 4;
+[[gnu::always_inline]] inline V row_sum(int64_t size, Load&& load, const CascadeStart<V, kIlp>* start = nullptr) {
   const int64_t rows = size / kIlp;
-  auto partial =
-      multi_row_sum<V, kIlp>(rows, [&](int64_t i, int64_t k) TL_INLINE_LAMBDA { return load(i * kIlp + k); });
+  auto partial = multi_row_sum<V, kIlp>(
+      rows, [&](int64_t i, int64_t k) TL_INLINE_LAMBDA { return load(i * kIlp + k); }, start);
   for (int64_t i = rows * kIlp; i < size; ++i) partial[0] += load(i);
   for (int64_t k = 1; k < kIlp; ++k) partial[0] += partial[k];
   return partial[0];
@@ -124,12 +163,53 @@ template <typename T, typename Acc>
   *out = static_cast<T>(static_cast<Acc>(*out) + static_cast<Acc>(static_cast<T>(value)));
 }
 
-// One 2-d block of PyTorch's cascade_sum loop.
+// The emulated register of a float sum, and the top-level partial sums of a contiguous row.
 template <typename T>
-[[gnu::always_inline]] inline void cascade_block(T* out_base, const T* in_base, Loop2d l) {
+using SumLanes = Lanes<typename Cascade<T>::Acc, Cascade<T>::kLanes>;
+template <typename T>
+using RowStart = CascadeStart<SumLanes<T>, kIlp>;
+
+// A contiguous row of `size0` elements is summed as rows of kIlp vectors.
+template <typename T>
+int64_t vector_rows(int64_t size0) {
+  return size0 / Cascade<T>::kVec / kIlp;
+}
+
+// The top-level partial sums of blocks [b0, b1) of a contiguous row of `size0` elements,
+// each computed from zeros as the serial sum does: kBlockLanes numbers per block, at
+// top[(b - b0) * kBlockLanes] for block b (plain numbers: heap memory is not aligned for
+// the emulated registers).
+template <typename T>
+constexpr int64_t kBlockLanes = kIlp * Cascade<T>::kLanes;
+
+template <typename T>
+[[gnu::always_inline]] inline void row_blocks(const T* row, int64_t size0, int64_t b0, int64_t b1,
+                                              typename Cascade<T>::Acc* top) {
+  constexpr int64_t kVec = Cascade<T>::kVec;
+  const int64_t rows = vector_rows<T>(size0);
+  const int64_t level_power = cascade_level_power(rows);
+  const int64_t block = cascade_block_rows(level_power);
+  for (int64_t b = b0; b < b1; ++b) {
+    CascadeAcc<SumLanes<T>, kIlp> c;
+    cascade_add_rows(c, level_power, b * block, (b + 1) * block, [&](int64_t i, int64_t k) TL_INLINE_LAMBDA {
+      return load_folded(row + (i * kIlp + k) * kVec);
+    });
+    for (int64_t k = 0; k < kIlp; ++k) {
+      for (int64_t lane = 0; lane < Cascade<T>::kLanes; ++lane) {
+        top[(b - b0) * kBlockLanes<T> + k * Cascade<T>::kLanes + lane] = c.acc[kLevels - 1][k].v[lane];
+      }
+    }
+  }
+}
+
+// One 2-d block of PyTorch's cascade_sum loop. With `start` (a block with one contiguous
+// row), the row's sum resumes from it.
+template <typename T>
+[[gnu::always_inline]] inline void cascade_block(T* out_base, const T* in_base, Loop2d l,
+                                                 const RowStart<T>* start = nullptr) {
   using C = Cascade<T>;
   using Acc = typename C::Acc;
-  using V = Lanes<Acc, C::kLanes>;
+  using V = SumLanes<T>;
   T* out = out_base + l.out_offset;
   const T* in = in_base + l.in_offset;
   // Make dim 0 the reduced one.
@@ -154,7 +234,8 @@ template <typename T>
     const int64_t nvec = size0 / C::kVec;
     for (int64_t j = 0; j < size1; ++j) {
       const T* row = in + j * is1;
-      const V vacc = row_sum<V>(nvec, [&](int64_t i) TL_INLINE_LAMBDA { return load_folded(row + i * C::kVec); });
+      const V vacc =
+          row_sum<V>(nvec, [&](int64_t i) TL_INLINE_LAMBDA { return load_folded(row + i * C::kVec); }, start);
       Acc acc = 0;
       for (int64_t k = nvec * C::kVec; k < size0; ++k) acc += static_cast<Acc>(row[k]);
       for (int64_t k = 0; k < C::kLanes; ++k) acc += vacc.v[k];
@@ -238,28 +319,120 @@ template <typename T>
   }
 }
 
-// Each 2-d block compiled twice: portable, and for AVX2, where an emulated register of
-// 8 floats is one instruction (the lanes and their order of additions stay the same).
 template <typename T>
-void sum_block_portable(T* out, const T* in, const Loop2d& l) {
-  if constexpr (std::is_floating_point_v<T> || std::is_same_v<T, Half>) cascade_block(out, in, l);
-  else integer_block(out, in, l);
+constexpr bool kCascaded = std::is_floating_point_v<T> || std::is_same_v<T, Half>;
+
+// Each kernel compiled twice: portable, and for AVX2, where an emulated register of 8 floats
+// is one instruction (the lanes and their order of additions stay the same).
+template <typename T>
+void cascade_block_portable(T* out, const T* in, const Loop2d& l, const RowStart<T>* start) {
+  cascade_block(out, in, l, start);
+}
+template <typename T>
+void row_blocks_portable(const T* row, int64_t size0, int64_t b0, int64_t b1, typename Cascade<T>::Acc* top) {
+  row_blocks(row, size0, b0, b1, top);
+}
+template <typename T>
+void integer_block_portable(T* out, const T* in, const Loop2d& l) {
+  integer_block(out, in, l);
 }
 
 #if TL_X86_KERNELS
 template <typename T>
-TL_TARGET_AVX2 void sum_block_avx2(T* out, const T* in, const Loop2d& l) {
-  if constexpr (std::is_floating_point_v<T> || std::is_same_v<T, Half>) cascade_block(out, in, l);
-  else integer_block(out, in, l);
+TL_TARGET_AVX2 void cascade_block_avx2(T* out, const T* in, const Loop2d& l, const RowStart<T>* start) {
+  cascade_block(out, in, l, start);
+}
+template <typename T>
+TL_TARGET_AVX2 void row_blocks_avx2(const T* row, int64_t size0, int64_t b0, int64_t b1,
+                                    typename Cascade<T>::Acc* top) {
+  row_blocks(row, size0, b0, b1, top);
+}
+template <typename T>
+TL_TARGET_AVX2 void integer_block_avx2(T* out, const T* in, const Loop2d& l) {
+  integer_block(out, in, l);
 }
 #endif
+
+template <typename T>
+void run_cascade_block(T* out, const T* in, const Loop2d& l, const RowStart<T>* start = nullptr) {
+#if TL_X86_KERNELS
+  if (cpu_has_avx2()) return cascade_block_avx2(out, in, l, start);
+#endif
+  cascade_block_portable(out, in, l, start);
+}
+
+template <typename T>
+void run_row_blocks(const T* row, int64_t size0, int64_t b0, int64_t b1, typename Cascade<T>::Acc* top) {
+#if TL_X86_KERNELS
+  if (cpu_has_avx2()) return row_blocks_avx2(row, size0, b0, b1, top);
+#endif
+  row_blocks_portable(row, size0, b0, b1, top);
+}
+
+template <typename T>
+void run_integer_block(T* out, const T* in, const Loop2d& l) {
+#if TL_X86_KERNELS
+  if (cpu_has_avx2()) return integer_block_avx2(out, in, l);
+#endif
+  integer_block_portable(out, in, l);
+}
+
+template <typename T>
+void run_block(T* out, const T* in, const Loop2d& l) {
+  if constexpr (kCascaded<T>) run_cascade_block(out, in, l);
+  else run_integer_block(out, in, l);
+}
+
+// One long contiguous row summed into out[row.out_offset] on several threads, with the bits
+// of the serial sum. Floats: the row's top-level blocks are summed in parallel, added up in
+// order, and the rest of the row follows serially (see CascadeAcc). Integers wrap, so
+// pieces are summed in any order. False when the row is too short to share.
+template <typename T>
+bool sum_row_parallel(T* out, const T* in, const Loop2d& row) {
+  if (row.size0 < 2 * kGrainSize) return false;
+  const T* data = in + row.in_offset;
+  if constexpr (kCascaded<T>) {
+    const int64_t block = cascade_block_rows(cascade_level_power(vector_rows<T>(row.size0)));
+    const int64_t blocks = vector_rows<T>(row.size0) / block;
+    if (blocks < 2) return false;
+    std::vector<typename Cascade<T>::Acc> top(static_cast<size_t>(blocks * kBlockLanes<T>));
+    parallel_for(blocks, 1,
+                 [&](int64_t b, int64_t e) { run_row_blocks(data, row.size0, b, e, top.data() + b * kBlockLanes<T>); });
+    RowStart<T> start;
+    start.first = blocks * block;
+    for (int64_t b = 0; b < blocks; ++b) {
+      for (int64_t k = 0; k < kIlp; ++k) {
+        SumLanes<T> t;
+        for (int64_t lane = 0; lane < Cascade<T>::kLanes; ++lane) {
+          t.v[lane] = top[static_cast<size_t>(b * kBlockLanes<T> + k * Cascade<T>::kLanes + lane)];
+        }
+        start.top[k] += t;
+      }
+    }
+    run_cascade_block(out, in, row, &start);
+  } else {
+    const int64_t pieces = row.size0 / kGrainSize;
+    const auto partial = std::make_unique<T[]>(static_cast<size_t>(pieces));  // not vector<bool>
+    parallel_for(pieces, 1, [&](int64_t b, int64_t e) {
+      for (int64_t p = b; p < e; ++p) {
+        const int64_t begin = p * row.size0 / pieces, end = (p + 1) * row.size0 / pieces;
+        run_integer_block(&partial[p], data + begin, Loop2d{0, 0, end - begin, 1, {0, 0}, {1, 0}});
+      }
+    });
+    T total = T(0);
+    for (int64_t p = 0; p < pieces; ++p) total = wrapping_add(total, partial[p]);
+    out[row.out_offset] = wrapping_add(out[row.out_offset], total);
+  }
+  return true;
+}
 
 // A block with one reduced and one kept dim is split along the kept one over threads:
 // every output keeps its own order of additions, so the bits are the serial ones. Float
 // splits fall on multiples of cascade_block's column groups (4 registers wide), the rest
-// going to the last piece, so every column takes the same path as in one piece.
-template <typename T, typename Block>
-void sum_block_parallel(const Loop2d& block, int64_t numel, Block&& run) {
+// going to the last piece, so every column takes the same path as in one piece. Blocks
+// with too few outputs to split that way may still share each long contiguous row.
+template <typename T>
+void sum_block_parallel(T* out, const T* in, const Loop2d& block, int64_t numel) {
   Loop2d l = block;
   if (l.out_strides[0] != 0 && l.out_strides[1] == 0) {  // make dim 0 the reduced one
     std::swap(l.size0, l.size1);
@@ -267,16 +440,24 @@ void sum_block_parallel(const Loop2d& block, int64_t numel, Block&& run) {
     std::swap(l.in_strides[0], l.in_strides[1]);
   }
   int64_t unit = 1;
-  if constexpr (std::is_floating_point_v<T> || std::is_same_v<T, Half>) unit = 4 * Cascade<T>::kLanes;
+  if constexpr (kCascaded<T>) unit = 4 * Cascade<T>::kLanes;
   const int64_t pieces = l.size1 / unit;
-  if (l.out_strides[1] == 0 || pieces < 2 || numel < kGrainSize) return run(block);
+  if (numel < kGrainSize || num_threads() == 1) return run_block(out, in, block);
+  if (l.out_strides[0] == 0 && l.in_strides[0] == 1 && (l.out_strides[1] == 0 || pieces < 2)) {
+    for (int64_t j = 0; j < l.size1; ++j) {
+      const Loop2d row{l.out_offset + j * l.out_strides[1], l.in_offset + j * l.in_strides[1], l.size0, 1, {0, 0}, {1, 0}};
+      if (!sum_row_parallel(out, in, row)) run_block(out, in, row);
+    }
+    return;
+  }
+  if (l.out_strides[1] == 0 || pieces < 2) return run_block(out, in, block);
   parallel_for(pieces, std::max<int64_t>(1, kGrainSize / (unit * l.size0)), [&](int64_t b, int64_t e) {
     Loop2d part = l;
     const int64_t j0 = b * unit, j1 = e == pieces ? l.size1 : e * unit;
     part.size1 = j1 - j0;
     part.out_offset += j0 * l.out_strides[1];
     part.in_offset += j0 * l.in_strides[1];
-    run(part);
+    run_block(out, in, part);
   });
 }
 
@@ -286,18 +467,12 @@ void sum_kernel_cpu(const Tensor& out, const Tensor& in, const ReducePlan& plan)
   dispatch(in.dtype(), [&]<typename T>() {
     T* o = static_cast<T*>(out.data_ptr());
     const T* x = static_cast<const T*>(in.data_ptr());
-    auto run = [&](const Loop2d& l) {
-#if TL_X86_KERNELS
-      if (cpu_has_avx2()) return sum_block_avx2(o, x, l);
-#endif
-      sum_block_portable(o, x, l);
-    };
     // One block (at most two dims after merging): its outputs may be split over threads.
     // With more dims, blocks can add into the same outputs in turn, so they stay serial.
     if (plan.shape.size() <= 2) {
-      for_each_loop2d(plan, [&](const Loop2d& l) { sum_block_parallel<T>(l, in.numel(), run); });
+      for_each_loop2d(plan, [&](const Loop2d& l) { sum_block_parallel<T>(o, x, l, in.numel()); });
     } else {
-      for_each_loop2d(plan, run);
+      for_each_loop2d(plan, [&](const Loop2d& l) { run_block(o, x, l); });
     }
   });
 }
