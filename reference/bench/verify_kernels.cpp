@@ -161,6 +161,13 @@ void torch_checks() {
        {2048, 2048}, true);
   pair([](auto a, auto b) { return a / b; }, [](auto a, auto b) { return a / b; }, "div transposed float32 1M",
        {1024, 1024}, true);
+  // Every other column (step 2: tl packs such runs for its vector loop).
+  pair([](auto a, auto b) { return a.slice(1, 0, 2048, 2) * b.slice(1, 1, 2048, 2); },
+       [](auto a, auto b) { return a.slice(1, 0, 2048, 2) * b.slice(1, 1, 2048, 2); }, "mul step-2 columns float32 2M",
+       {2048, 2048}, false);
+  pair([](auto a, auto b) { return a.to(tl::kDouble).slice(1, 0, 1024, 2).div(b.to(tl::kDouble).slice(1, 0, 1024, 2)); },
+       [](auto a, auto b) { return a.to(torch::kDouble).slice(1, 0, 1024, 2).div(b.to(torch::kDouble).slice(1, 0, 1024, 2)); },
+       "div step-2 columns float64 512K", {1024, 1024}, false);
   pair([](auto a, auto b) { return a.eq(b); }, [](auto a, auto b) { return a.eq(b); }, "eq float32 4M", {n}, false);
   same_as_torch("add broadcast rows float32 4M", seeded([] { return tl::randn({4096, 1024}) + tl::randn({1024}); }),
                 seeded([] { return torch::randn({4096, 1024}) + torch::randn({1024}); }));

@@ -70,21 +70,27 @@ constexpr int64_t kMaxChunks = static_cast<int64_t>(kIndexMask);
 constexpr uint64_t segment_word(uint64_t gen, int64_t next, int64_t end) {
   return gen << (2 * kIndexBits) | static_cast<uint64_t>(next) << kIndexBits | static_cast<uint64_t>(end);
 }
-// How long a thread spins before it sleeps in a futex. Waking a sleeping thread takes from
-// tens of microseconds to milliseconds (in a VM, the idle virtual CPU has to be scheduled
-// again), longer than most element-wise ops: a worker between ops that come back to back
-// must still be awake for the next one. OpenMP runtimes spin for a similar time.
-constexpr int64_t kSpinNs = 2'000'000;
+// How long a thread waits awake before it sleeps in a futex. Waking a sleeping thread takes
+// from tens of microseconds to milliseconds (in a VM, the idle virtual CPU has to be
+// scheduled again), longer than most element-wise ops: a worker between ops that come back
+// to back must still be awake for the next one. It pauses in a loop at first, then yields
+// its CPU at each check, so that other runnable threads (another process, OpenBLAS's
+// workers) lose little to it; OpenMP runtimes and OpenBLAS wait in the same two ways.
+constexpr int64_t kPauseNs = 50'000, kAwakeNs = 2'000'000;
 
-// Waits until `value` differs from `old`: spins for up to kSpinNs, then sleeps.
+// Waits until `value` differs from `old`.
 template <typename T>
 void spin_then_wait(const std::atomic<T>& value, T old) {
   const auto start = std::chrono::steady_clock::now();
+  const auto waited = [&] { return std::chrono::steady_clock::now() - start; };
   for (int spin = 1; value.load(std::memory_order_acquire) == old; ++spin) {
-    TL_CPU_RELAX();
-    if (spin % 256 == 0 && std::chrono::steady_clock::now() - start > std::chrono::nanoseconds(kSpinNs)) {
+    if (spin % 256 != 0) {
+      TL_CPU_RELAX();
+    } else if (waited() > std::chrono::nanoseconds(kAwakeNs)) {
       value.wait(old, std::memory_order_acquire);
       return;
+    } else if (waited() > std::chrono::nanoseconds(kPauseNs)) {
+      std::this_thread::yield();
     }
   }
 }

@@ -19,6 +19,7 @@
 #include "core/parallel.h"
 #include "core/strided_loop.h"
 #include "core/tensor_internal.h"
+#include "ops/even_elements.h"
 #include "ops/tiled_loop.h"
 #include "tl/tensor.h"
 
@@ -227,11 +228,30 @@ TL_SCALAR_LOOP void run_1d_strided(const Op& op, R* o, int64_t so, const T* a, i
   for (int64_t i = 0; i < n; ++i) o[i * so] = op(a[i * sa], b[i * sb]);
 }
 
+// Inputs with a step of 2 into a contiguous output are packed a block at a time
+// (even_elements.h), and the block runs as the contiguous loop.
+constexpr int64_t kPackBlock = 256;
+
+template <typename T>
+[[gnu::always_inline]] inline const T* packed_block(T* buffer, const T* p, int64_t step, int64_t n) {
+  if (step != 2) return p;
+  gather_even(buffer, p, n, sizeof(T));
+  return buffer;
+}
+
 /// One 1-d run of a unary op. The contiguous case is a plain loop the compiler vectorises.
 template <typename R, typename T, typename Op>
 [[gnu::always_inline]] inline void run_1d(const Op& op, R* o, int64_t so, const T* a, int64_t sa, int64_t n) {
   if (so == 1 && sa == 1) {
     for (int64_t i = 0; i < n; ++i) o[i] = op(a[i]);
+  } else if (so == 1 && sa == 2 && gather_even_is_fast(sizeof(T))) {
+    alignas(32) T abuf[kPackBlock];
+    for (int64_t i = 0; i < n; i += kPackBlock) {
+      const int64_t m = std::min(kPackBlock, n - i);
+      const T* pa = packed_block(abuf, a + i * sa, sa, m);
+      R* po = o + i;
+      for (int64_t k = 0; k < m; ++k) po[k] = op(pa[k]);
+    }
   } else {
     run_1d_strided(op, o, so, a, sa, n);
   }
@@ -253,6 +273,16 @@ template <typename R, typename T, typename Op>
   } else if (so == 1 && sa == 0 && sb == 1) {
     const T av = *a;
     for (int64_t i = 0; i < n; ++i) o[i] = op(av, b[i]);
+  } else if (so == 1 && (sa == 2 || sb == 2) && (sa == 1 || sa == 2) && (sb == 1 || sb == 2) &&
+             gather_even_is_fast(sizeof(T))) {
+    alignas(32) T abuf[kPackBlock], bbuf[kPackBlock];
+    for (int64_t i = 0; i < n; i += kPackBlock) {
+      const int64_t m = std::min(kPackBlock, n - i);
+      const T* pa = packed_block(abuf, a + i * sa, sa, m);
+      const T* pb = packed_block(bbuf, b + i * sb, sb, m);
+      R* po = o + i;
+      for (int64_t k = 0; k < m; ++k) po[k] = op(pa[k], pb[k]);
+    }
   } else {
     run_1d_strided(op, o, so, a, sa, b, sb, n);
   }
