@@ -158,7 +158,13 @@ class Pool {
     return until != 0 && now_ns() < until;
   }
 
-  void stop() {
+  // Stops the workers; the last one to leave deletes the pool (which no caller uses any
+  // more: set_num_threads runs while no parallel_for does).
+  void retire() {
+    if (workers_ == 0) {
+      delete this;
+      return;
+    }
     stopping_.store(true);
     wake_.fetch_add(1);
     wake_.notify_all();
@@ -212,7 +218,11 @@ class Pool {
     while (true) {
       spin_then_wait(wake_, seen);
       seen = wake_.load(std::memory_order_acquire);
-      if (stopping_.load()) return;
+      if (stopping_.load()) {
+        const int workers = workers_;  // read first: the last worker to leave deletes the pool
+        if (left_.fetch_add(1) + 1 == workers) delete this;
+        return;
+      }
       run_chunks(job_.load(std::memory_order_acquire), id);
     }
   }
@@ -227,6 +237,7 @@ class Pool {
   std::atomic<uint64_t> job_{0};
   std::atomic<int64_t> done_{0};
   std::atomic<bool> stopping_{false};
+  std::atomic<int> left_{0};  // workers that have stopped
   uint64_t generation_ = 0;
   void (*body_)(void*, int64_t, int64_t) = nullptr;
   void* ctx_ = nullptr;
@@ -237,6 +248,8 @@ class Pool {
 
 // Leaked on purpose: workers are detached and may outlive static destructors.
 std::atomic<Pool*> g_pool{nullptr};
+// A forked child's copy of the parent's pool (without its threads), kept reachable.
+Pool* g_parent_pool = nullptr;
 std::mutex g_pool_mutex;
 
 Pool* pool() {
@@ -248,7 +261,7 @@ Pool* pool() {
 #if defined(__linux__)
     // A forked child has none of the parent's threads: start a new pool there.
     static std::once_flag once;
-    std::call_once(once, [] { pthread_atfork(nullptr, nullptr, [] { g_pool.store(nullptr); }); });
+    std::call_once(once, [] { pthread_atfork(nullptr, nullptr, [] { g_parent_pool = g_pool.exchange(nullptr); }); });
 #endif
     p = new Pool(num_threads() - 1);
     g_pool.store(p, std::memory_order_release);
@@ -271,7 +284,7 @@ void set_num_threads(int n) {
   n = std::max(1, n);
   std::lock_guard<std::mutex> lock(g_pool_mutex);
   g_threads.store(n);
-  if (Pool* p = g_pool.exchange(nullptr)) p->stop();  // the next parallel_for starts a new one
+  if (Pool* p = g_pool.exchange(nullptr)) p->retire();  // the next parallel_for starts a new one
 }
 
 bool in_parallel_region() { return t_in_parallel; }
