@@ -11,10 +11,13 @@
 // job, and no claim ever reads a field the caller is rewriting. The caller returns once
 // every chunk is done (`done_`), without waiting for workers that never woke up.
 //
-// On a machine whose other cores are busy (other processes), a woken worker may get no CPU
-// in time and sharing only costs. After each job the caller compares the wall time with
-// its own pace; when sharing did not pay it runs serially for a while (1 ms, doubling up
-// to 1 s) before trying again, as OpenMP runtimes with dynamic threads adjust to load.
+// Between jobs a worker waits awake for a while (spin_then_wait), since waking a sleeping
+// thread takes longer than most jobs. On a machine whose other cores are busy (other
+// processes), a worker may get no CPU in time and sharing only costs. After each shared
+// job the caller compares the wall time with its own pace; when sharing made the job
+// slower, it runs serially for a while (1 ms, doubling up to 1 s) before trying again, as
+// OpenMP runtimes with dynamic threads adjust to load, and the workers, which get no job
+// meanwhile, sleep.
 #include "core/parallel.h"
 
 #include <algorithm>
@@ -78,15 +81,15 @@ constexpr uint64_t segment_word(uint64_t gen, int64_t next, int64_t end) {
 // workers) lose little to it; OpenMP runtimes and OpenBLAS wait in the same two ways.
 constexpr int64_t kPauseNs = 50'000, kAwakeNs = 2'000'000;
 
-// Waits until `value` differs from `old`.
-template <typename T>
-void spin_then_wait(const std::atomic<T>& value, T old) {
+// Waits until `value` differs from `old`; sleeps early once `stay_awake()` says false.
+template <typename T, typename StayAwake>
+void spin_then_wait(const std::atomic<T>& value, T old, StayAwake&& stay_awake) {
   const auto start = std::chrono::steady_clock::now();
   const auto waited = [&] { return std::chrono::steady_clock::now() - start; };
   for (int spin = 1; value.load(std::memory_order_acquire) == old; ++spin) {
     if (spin % 256 != 0) {
       TL_CPU_RELAX();
-    } else if (waited() > std::chrono::nanoseconds(kAwakeNs)) {
+    } else if (waited() > std::chrono::nanoseconds(kAwakeNs) || !stay_awake()) {
       value.wait(old, std::memory_order_acquire);
       return;
     } else if (waited() > std::chrono::nanoseconds(kPauseNs)) {
@@ -137,7 +140,7 @@ class Pool {
     const int64_t own = now_ns() - start;
     // Wait for the chunks other threads claimed.
     for (int64_t d = done_.load(std::memory_order_acquire); d != chunks; d = done_.load(std::memory_order_acquire)) {
-      spin_then_wait(done_, d);
+      spin_then_wait(done_, d, [] { return true; });
     }
     const int64_t total = now_ns() - start;
     // Sharing hurt when the job took longer than the caller's pace for all its chunks (a
@@ -216,7 +219,9 @@ class Pool {
     t_in_parallel = true;
     uint32_t seen = wake_.load(std::memory_order_acquire);
     while (true) {
-      spin_then_wait(wake_, seen);
+      // No job comes while the pool runs serially: when that lasts longer than the awake
+      // time (the other CPUs are busy), the CPU goes to whoever keeps it busy.
+      spin_then_wait(wake_, seen, [this] { return serial_until_.load(std::memory_order_relaxed) < now_ns() + kAwakeNs; });
       seen = wake_.load(std::memory_order_acquire);
       if (stopping_.load()) {
         const int workers = workers_;  // read first: the last worker to leave deletes the pool
