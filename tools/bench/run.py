@@ -12,6 +12,7 @@ and O(1) views, where per-call overhead dominates).
 
     tools/bench/run.py                              # build/perf, every case
     tools/bench/run.py --filter 'add_|sum_' --rounds 9
+    tools/bench/run.py --rounds 7 --processes 7        # each round in a fresh process
     tools/bench/run.py --markdown table.md --json raw.json
 """
 import argparse
@@ -37,11 +38,23 @@ def find_binary(build_dir):
 
 
 def run(exe, args):
-    cmd = [str(exe), "--benchmark_format=json", f"--rounds={args.rounds}", f"--benchmark_min_time={args.min_time}"]
-    if args.filter:
-        cmd.append(f"--benchmark_filter={args.filter}")
-    out = subprocess.run(cmd, check=True, stdout=subprocess.PIPE, text=True).stdout
-    return json.loads(out)
+    """The rounds, spread over --processes runs of bench_compare: one report."""
+    reports = []
+    for p in range(args.processes):
+        rounds = args.rounds // args.processes + (p < args.rounds % args.processes)
+        if rounds == 0:
+            continue
+        cmd = [str(exe), "--benchmark_format=json", f"--rounds={rounds}", f"--benchmark_min_time={args.min_time}"]
+        if args.filter:
+            cmd.append(f"--benchmark_filter={args.filter}")
+        if args.processes > 1:
+            print(f"  process {p + 1} of {args.processes}: {rounds} round(s)", file=sys.stderr, flush=True)
+        out = subprocess.run(cmd, check=True, stdout=subprocess.PIPE, text=True).stdout
+        reports.append(json.loads(out))
+    merged = reports[0]
+    for r in reports[1:]:
+        merged["benchmarks"] += r["benchmarks"]
+    return merged
 
 
 def collect(report):
@@ -100,13 +113,18 @@ def main():
     ap.add_argument("--build-dir", help="build tree holding bin/bench_compare (default: build/perf)")
     ap.add_argument("--filter", help="regex of cases to run (Google Benchmark's --benchmark_filter)")
     ap.add_argument("--rounds", type=int, default=5, help="pairs of runs per case (default 5)")
+    ap.add_argument("--processes", type=int, default=1,
+                    help="spread the rounds over this many runs of bench_compare (default 1): each process "
+                         "places its buffers anew, which changes some loops' speed on this kind of machine")
     ap.add_argument("--min-time", type=float, default=0.05, help="seconds per run (default 0.05)")
     ap.add_argument("--markdown", help="also write the table as Markdown to this file")
     ap.add_argument("--json", help="also write the raw Google Benchmark reports to this file")
     args = ap.parse_args()
+    if args.rounds < 1 or not 1 <= args.processes <= args.rounds:
+        ap.error("need 1 <= --processes <= --rounds")
 
     exe = find_binary(args.build_dir)
-    print(f"{exe}: {args.rounds} rounds ...", file=sys.stderr, flush=True)
+    print(f"{exe}: {args.rounds} rounds in {args.processes} process(es) ...", file=sys.stderr, flush=True)
     report = run(exe, args)
     if args.json:
         Path(args.json).write_text(json.dumps(report, indent=1))
@@ -134,7 +152,7 @@ def main():
     widths = [max(len(str(r[i])) for r in rows + [header]) for i in range(len(header))]
     line = lambda r: "  ".join(str(c).ljust(w) for c, w in zip(r, widths)).rstrip()
     print(machine(report))
-    print(f"{args.rounds} rounds; tl/LibTorch = median over rounds of LibTorch time / tl time "
+    print(f"{args.rounds} rounds in {args.processes} process(es); tl/LibTorch = median over rounds of LibTorch time / tl time "
           "(throughput ratio); range: lowest and highest round; times: medians")
     print(line(header))
     for r in rows:
@@ -143,7 +161,8 @@ def main():
 
     if args.markdown:
         md = [f"Machine: {machine(report)}.", "",
-              f"{args.rounds} rounds; in each, tl and LibTorch run one right after the other in one process. "
+              f"{args.rounds} rounds, spread over {args.processes} run(s) of bench_compare; in each round, tl and "
+              "LibTorch run one right after the other in one process. "
               "tl/LibTorch = median over the rounds of LibTorch time / tl time (a throughput ratio: above 1, "
               "tl is faster); range: the lowest and highest round; times: medians.", "",
               "| " + " | ".join(header[:-1]) + " | |", "|" + "---|" * len(header)]

@@ -3,7 +3,8 @@
 #   1. configures and builds build/perf (CPU only, benchmarks on): bench_compare,
 #      verify_kernels and tl-grade;
 #   2. verify_kernels --quick: the fast kernels give the plain kernels' and LibTorch's bits;
-#   3. tools/bench/run.py: the tl / LibTorch table (--rounds, default 5);
+#   3. tools/bench/run.py: the tl / LibTorch table (--rounds, default 5, each round in a
+#      process of its own);
 #   4. tools/bench/compile-time.sh and tools/bench/grade-throughput.sh.
 # The prose around the tables is tools/bench/performance-notes.md.
 #
@@ -37,8 +38,9 @@ cmake --build "$build" --target "${targets[@]}" -j2 > "$work/build.log" 2>&1 || 
 
 step "verify_kernels --quick"
 "$build/bin/verify_kernels" --quick > "$work/verify.txt"
-step "run.py --rounds $rounds"
-python3 "$root/tools/bench/run.py" --build-dir "$build" --rounds "$rounds" --markdown "$work/bench.md" > /dev/null
+step "run.py --rounds $rounds --processes $rounds"
+python3 "$root/tools/bench/run.py" --build-dir "$build" --rounds "$rounds" --processes "$rounds" \
+  --markdown "$work/bench.md" > /dev/null
 if [[ $compile -eq 1 ]]; then
   step "compile-time.sh"
   "$root/tools/bench/compile-time.sh" --build-dir "$build" > "$work/compile.md"
