@@ -39,12 +39,13 @@ def find_binary(build_dir):
 
 def run(exe, args):
     """The rounds, spread over --processes runs of bench_compare: one report."""
-    reports = []
+    reports, first = [], 0
     for p in range(args.processes):
         rounds = args.rounds // args.processes + (p < args.rounds % args.processes)
-        if rounds == 0:
-            continue
-        cmd = [str(exe), "--benchmark_format=json", f"--rounds={rounds}", f"--benchmark_min_time={args.min_time}"]
+        # --first-round keeps alternating which library goes first from one process to the next.
+        cmd = [str(exe), "--benchmark_format=json", f"--rounds={rounds}", f"--first-round={first}",
+               f"--benchmark_min_time={args.min_time}"]
+        first += rounds
         if args.filter:
             cmd.append(f"--benchmark_filter={args.filter}")
         if args.processes > 1:
