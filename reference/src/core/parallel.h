@@ -10,8 +10,9 @@
 // Threads are created once, on first use; idle workers sleep in a futex.
 //
 // Only for work whose result does not depend on how it is split (element-wise ops,
-// copies, reductions whose output elements are independent): floating-point sums over
-// one output must keep PyTorch's order and stay serial.
+// copies, reductions whose output elements are independent): a floating-point sum over
+// one output must keep PyTorch's order, so sum_kernel_cpu.cpp shares only the parts of it
+// that PyTorch's cascade computes independently.
 
 #include <algorithm>
 #include <array>

@@ -10,6 +10,10 @@
 // half before it is added to the (half) output, as PyTorch 1.13 does.
 //
 // Integer sums wrap modulo 2^bits, so any order gives the same result.
+//
+// Threads share a sum where that keeps the bits: separate outputs (sum_block_parallel),
+// and within one long contiguous row the cascade's independent top-level blocks
+// (sum_row_parallel).
 #include <algorithm>
 #include <array>
 #include <bit>
@@ -53,7 +57,7 @@ struct Lanes {
 
 // PyTorch's multi_row_sum keeps partial sums on 4 levels; after every level_step rows they
 // move up one level, so each addition combines numbers of similar magnitude. The top level
-// gets the sum of each block of kTopRows(level_power) rows, computed from zeros: blocks are
+// gets the sum of each block of cascade_block_rows(level_power) rows, computed from zeros: blocks are
 // independent, and only their sums are added up in order (which lets threads share a row).
 constexpr int64_t kLevels = 4;
 
