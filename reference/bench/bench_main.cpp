@@ -4,8 +4,9 @@
 // The machine these run on may be busy, so bench_compare measures in pairs: with
 // --rounds=N every case is registered N times as "tl/<case>@<r>" and "torch/<case>@<r>",
 // the two of a pair run one right after the other (alternating which goes first, from
-// round --first-round=K on), and the rounds are spread over the whole run. tools/bench/run.py takes the median over the
-// rounds of each pair's ratio. Other flags are Google Benchmark's.
+// round --first-round=K on), and the rounds are spread over the whole run.
+// tools/bench/run.py takes the median over the rounds of each pair's ratio. Other flags are
+// Google Benchmark's.
 #include <algorithm>
 #include <cstdlib>
 #include <cstring>

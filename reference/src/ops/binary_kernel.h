@@ -248,9 +248,9 @@ template <typename R, typename T, typename Op>
     alignas(32) T abuf[kPackBlock];
     for (int64_t i = 0; i < n; i += kPackBlock) {
       const int64_t m = std::min(kPackBlock, n - i);
-      const T* pa = packed_block(abuf, a + i * sa, sa, m);
+      gather_even(abuf, a + 2 * i, m, sizeof(T));
       R* po = o + i;
-      for (int64_t k = 0; k < m; ++k) po[k] = op(pa[k]);
+      for (int64_t k = 0; k < m; ++k) po[k] = op(abuf[k]);
     }
   } else {
     run_1d_strided(op, o, so, a, sa, n);
