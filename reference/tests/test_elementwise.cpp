@@ -270,6 +270,23 @@ TEST(InPlace, MatchesPytorchAndWritesThroughViews) {
   EXPECT_GT(n, 400);
 }
 
+TEST(InPlace, CopyAndFillMatchPytorch) {
+  // fill_ checks that the number fits the dtype; copy_ refuses overlapping writes.
+  const int n = for_cases({"copy_", "fill_"}, [](const json& c) {
+    Operands o(c);
+    expect_outcome(c.at("expected"), [&]() -> Outcome {
+      Tensor& self = o.a.tensor;
+      Tensor* ret = c.at("op") == "fill_" ? &self.fill_(o.b.scalar) : &self.copy_(o.b.tensor);
+      EXPECT_EQ(ret, &self);
+      return self;
+    });
+    if (!c.at("expected").contains("error")) {
+      EXPECT_TRUE(tensors_identical(tensor_from_json(c.at("base_after")), o.a.base));
+    }
+  });
+  EXPECT_GT(n, 100);
+}
+
 TEST(InPlace, FailedCastLeavesSelfUnchanged) {
   Tensor x = tl::tensor({1, 2, 3});
   EXPECT_THROW(x.add_(1.5), tl::Error);

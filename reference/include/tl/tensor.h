@@ -253,6 +253,8 @@ class Tensor {
   /// @brief A copy with another dtype (`torch.Tensor.to(dtype)`); returns `*this` itself when
   /// already that dtype and `copy` is false. Any dtype converts to any other: floats truncate
   /// toward zero into integers, non-zero becomes true in bool. `non_blocking` is accepted and ignored.
+  /// Like every `to` and `clone`, the copy keeps the source's layout (a transposed tensor gives a
+  /// transposed copy), as PyTorch's `memory_format=torch.preserve_format`.
   /// @code
   /// auto x = tl::tensor({1.7, -2.5});
   /// std::cout << x.to(tl::kLong);   // tensor([ 1, -2])
@@ -289,11 +291,13 @@ class Tensor {
   /// auto g = tl::rand({2, 3}).cuda();
   /// @endcode
   Tensor cuda() const;
-  /// @brief A contiguous copy with the same dtype and device that owns its storage (`torch.Tensor.clone`).
+  /// @brief A copy with the same dtype and device that owns its storage (`torch.Tensor.clone`).
+  /// It keeps the layout: a dense tensor's strides, else dense strides in the same dim order.
   /// @code
   /// auto x = tl::zeros({2});
   /// auto y = x.clone();
   /// y.fill_(1);   // x is unchanged
+  /// tl::zeros({2, 3}).t().clone().strides();   // [1, 2], as x.t()
   /// @endcode
   Tensor clone() const;
   /// @brief `*this` itself when contiguous, else a contiguous copy (`torch.Tensor.contiguous`).
@@ -305,14 +309,21 @@ class Tensor {
   ///
   /// `src` is broadcast to this tensor's shape, converted to its dtype (any dtype pair) and
   /// moved across devices as needed.
-  /// @throws tl::Error `The expanded size of the tensor (2) must match the existing size (3) at non-singleton dimension 0.  Target sizes: [2].  Tensor sizes: [3]`
-  ///   when `src` does not broadcast to this shape.
+  /// @throws tl::Error `The size of tensor a (2) must match the size of tensor b (3) at non-singleton dimension 0`
+  ///   or `output with shape [3] doesn't match the broadcast shape [2, 3]` when `src` does not
+  ///   broadcast to this shape.
+  /// @throws tl::Error `unsupported operation: some elements of the input tensor and the written-to tensor refer to a single memory location. Please clone() the tensor before performing the operation.`
+  ///   when `src` and this tensor share some elements but not all (`a[1:].copy_(a[:-1])`).
+  /// @throws tl::Error `unsupported operation: more than one element of the written-to tensor refers to a single memory location. Please clone() the tensor before performing the operation.`
+  ///   when this tensor is expanded.
   /// @code
   /// auto x = tl::zeros({2, 3});
   /// x.copy_(tl::tensor({1, 2, 3}));   // every row becomes [1., 2., 3.]
   /// @endcode
   Tensor& copy_(const Tensor& src);
   /// @brief Sets every element to `value` converted to the dtype (`torch.Tensor.fill_`); returns `*this`.
+  /// @throws tl::Error `value cannot be converted to type int8_t without overflow` when `value`
+  ///   does not fit the dtype (uint8 takes -255 to 255, wrapping the negatives).
   /// @code
   /// auto x = tl::empty({2, 2});
   /// x.fill_(3.5);   // tensor([[3.5, 3.5], [3.5, 3.5]])

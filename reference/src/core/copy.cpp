@@ -3,10 +3,12 @@
 #include <cstdint>
 #include <cstring>
 
+#include "core/checked_scalar.h"
 #include "core/cuda_bridge.h"
 #include "core/parallel.h"
 #include "core/strided_loop.h"
 #include "core/tensor_internal.h"
+#include "ops/binary_kernel.h"
 #include "tl/ops.h"
 #include "tl/tensor.h"
 
@@ -201,6 +203,8 @@ void copy_cast_cpu(const Tensor& dst, const Tensor& src) {
 }  // namespace
 
 Tensor& Tensor::copy_(const Tensor& src) {
+  if (is_same(src)) return *this;  // as PyTorch: before any check
+  detail::check_inplace_write(*this, std::array<detail::Operand, 2>{*this, src});
   Tensor source = src.expand(sizes());
   if (device().is_cpu() && source.device().is_cpu()) {
     copy_cast_cpu(*this, source);
@@ -216,8 +220,11 @@ Tensor& Tensor::copy_(const Tensor& src) {
     detail::cuda_fill(*this, src.item());
     return *this;
   }
-  // Cross-device: cast on the source's side into a dense buffer, then one memcpy.
-  if (is_contiguous() && source.dtype() == dtype() && source.is_contiguous()) {
+  // Cross-device: cast on the source's side into a dense buffer, then one memcpy (of the
+  // whole block when both are laid out alike, as `to` and `clone` make them).
+  const bool same_layout = (is_contiguous() && source.is_contiguous()) ||
+                           (strides() == source.strides() && detail::is_non_overlapping_and_dense(*this));
+  if (source.dtype() == dtype() && same_layout) {
     detail::cuda_memcpy(data_ptr(), device(), source.data_ptr(), source.device(),
                         static_cast<size_t>(nbytes()));
     return *this;
@@ -229,19 +236,23 @@ Tensor& Tensor::copy_(const Tensor& src) {
   return copy_(staged);  // same device now
 }
 
-Tensor Tensor::clone() const {
-  Tensor out = detail::make_tensor(sizes(), dtype(), device());
-  out.copy_(*this);
+namespace detail {
+
+Tensor contiguous_copy(const Tensor& t) {
+  Tensor out = make_tensor(t.sizes(), t.dtype(), t.device());
+  out.copy_(t);
   return out;
 }
 
-Tensor Tensor::contiguous() const { return is_contiguous() ? *this : clone(); }
+}  // namespace detail
 
-Tensor Tensor::to(ScalarType dtype, bool, bool copy) const {
-  if (dtype == this->dtype() && !copy) return *this;
-  Tensor out = detail::make_tensor(sizes(), dtype, device());
-  out.copy_(*this);
-  return out;
+// clone and to keep the source's layout, as PyTorch's MemoryFormat::Preserve does.
+Tensor Tensor::clone() const { return to(dtype(), false, true); }
+
+Tensor Tensor::contiguous() const { return is_contiguous() ? *this : detail::contiguous_copy(*this); }
+
+Tensor Tensor::to(ScalarType dtype, bool non_blocking, bool copy) const {
+  return to(device(), dtype, non_blocking, copy);
 }
 
 Tensor Tensor::to(Device device, bool non_blocking, bool copy) const {
@@ -251,9 +262,13 @@ Tensor Tensor::to(Device device, bool non_blocking, bool copy) const {
 Tensor Tensor::to(Device device, ScalarType dtype, bool, bool copy) const {
   const Device here = this->device();
   const bool same_device = device.type() == here.type() && (!device.has_index() || device.index() == here.index());
-  if (same_device) return to(dtype, false, copy);
-  if (device.is_cuda() && !device.has_index()) device = Device(kCUDA, 0);
-  Tensor out = detail::make_tensor(sizes(), dtype, device);
+  if (same_device) {
+    if (dtype == this->dtype() && !copy) return *this;
+    device = here;
+  } else if (device.is_cuda() && !device.has_index()) {
+    device = Device(kCUDA, 0);
+  }
+  Tensor out = detail::empty_preserving(*this, dtype, device);
   out.copy_(*this);
   return out;
 }
@@ -269,7 +284,7 @@ Tensor Tensor::cuda() const { return to(Device(kCUDA)); }
 Tensor& Tensor::fill_(const Scalar& value) {
   if (is_cpu()) {  // the value written straight in: no 0-d tensor to copy from
     dispatch(dtype(), [&]<typename T>() {
-      const T v = value.to<T>();
+      const T v = detail::checked_scalar<T>(value);
       T* base = static_cast<T*>(data_ptr());
       if (is_contiguous()) {
         detail::parallel_for(numel(), detail::kGrainSize, [&](int64_t b, int64_t e) { std::fill(base + b, base + e, v); });
@@ -285,7 +300,7 @@ Tensor& Tensor::fill_(const Scalar& value) {
     return *this;
   }
   Tensor v = detail::make_tensor({}, dtype(), Device(kCPU));
-  dispatch(dtype(), [&]<typename T>() { *static_cast<T*>(v.data_ptr()) = value.to<T>(); });
+  dispatch(dtype(), [&]<typename T>() { *static_cast<T*>(v.data_ptr()) = detail::checked_scalar<T>(value); });
   return copy_(v);
 }
 

@@ -14,6 +14,8 @@ Sizes contiguous_strides(IntArrayRef sizes);
 int64_t shape_numel(IntArrayRef sizes);
 /// A new uninitialised contiguous tensor.
 Tensor make_tensor(IntArrayRef sizes, ScalarType dtype, Device device = Device(kCPU));
+/// A new contiguous tensor holding a copy of `t` (PyTorch's `clone(MemoryFormat::Contiguous)`).
+Tensor contiguous_copy(const Tensor& t);
 /// A view of `base`'s storage with new geometry (and optionally a new dtype).
 Tensor make_view(const Tensor& base, IntArrayRef sizes, IntArrayRef strides, int64_t storage_offset);
 /// Wraps a possibly negative dim into [0, ndim). A 0-d tensor accepts dims -1 and 0.

@@ -140,7 +140,7 @@ Tensor Tensor::reshape(IntArrayRef shape) const {
   if (auto st = view_strides(sizes(), strides(), target)) {
     return detail::make_view(*this, target, *st, storage_offset());
   }
-  return clone().view(target);
+  return detail::contiguous_copy(*this).view(target);
 }
 
 Tensor Tensor::flatten(int64_t start_dim, int64_t end_dim) const {

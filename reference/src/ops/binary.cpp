@@ -8,12 +8,16 @@
 namespace tl {
 namespace detail {
 
-Prepared<2> prepare_inplace(const Tensor& self, const Operand& other, ScalarType compute) {
-  std::array<Operand, 2> in{self, other};
+void check_inplace_write(const Tensor& self, std::span<const Operand> in) {
   check_inplace_overlap(self, in);
   const Sizes shape = broadcast_operands(in);
   TL_CHECK(shape == self.sizes(), "output with shape ", IntArrayRef(self.sizes()),
            " doesn't match the broadcast shape ", IntArrayRef(shape));
+}
+
+Prepared<2> prepare_inplace(const Tensor& self, const Operand& other, ScalarType compute) {
+  std::array<Operand, 2> in{self, other};
+  check_inplace_write(self, in);
   TL_CHECK(can_cast(compute, self.dtype()), "result type ", scalar_type_name(compute),
            " can't be cast to the desired output type ", scalar_type_name(self.dtype()));
   common_device_of(in);

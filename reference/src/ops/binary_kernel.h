@@ -15,6 +15,7 @@
 #include <span>
 #include <type_traits>
 
+#include "core/checked_scalar.h"
 #include "core/cuda_bridge.h"
 #include "core/parallel.h"
 #include "core/strided_loop.h"
@@ -62,9 +63,14 @@ bool is_non_overlapping_and_dense(const Tensor& t);
 /// (contiguous, or following the inputs' dim order, e.g. transposed for transposed inputs).
 Tensor empty_elementwise_output(IntArrayRef shape, ScalarType dtype, Device device,
                                 std::span<const Operand> inputs);
-/// A new tensor like `t` with another dtype, keeping `t`'s strides when it is dense
-/// (PyTorch's `empty_like` with `MemoryFormat::Preserve`).
-Tensor empty_preserving(const Tensor& t, ScalarType dtype);
+/// A new tensor like `t` with another dtype (and device), keeping `t`'s strides when it is
+/// dense, else dense strides in `t`'s dim order (PyTorch's `empty_like` with
+/// `MemoryFormat::Preserve`, which clone and `to` use).
+Tensor empty_preserving(const Tensor& t, ScalarType dtype, Device device);
+inline Tensor empty_preserving(const Tensor& t, ScalarType dtype) { return empty_preserving(t, dtype, t.device()); }
+/// A new tensor of `shape`, laid out as TensorIterator lays out an output whose inputs
+/// have these (broadcast) strides: in their dim order, contiguous when it is row-major.
+Tensor empty_in_iteration_order(IntArrayRef shape, ScalarType dtype, Device device, std::span<const Sizes> strides);
 /// Throws PyTorch's errors when writing to `out` would read or write an element twice.
 void check_inplace_overlap(const Tensor& out, std::span<const Operand> inputs);
 
@@ -116,51 +122,16 @@ Prepared<N> prepare(std::array<Operand, N> in, ScalarType compute, ScalarType ou
   return {std::move(out), std::move(in)};
 }
 
+/// The checks of a write into `self` from `in` (self among them), in TensorIterator's
+/// order: no element written twice or read after it changed, then `self`'s shape must
+/// be the broadcast shape ("output with shape [3] doesn't match the broadcast shape [2, 3]").
+void check_inplace_write(const Tensor& self, std::span<const Operand> in);
 /// Sets up `self op= other`: the checks of PyTorch's in-place ops, in PyTorch's order.
 /// When `self` cannot hold the compute dtype directly, `out` is a temporary that
 /// `finish_inplace` copies back.
 Prepared<2> prepare_inplace(const Tensor& self, const Operand& other, ScalarType compute);
 /// Writes a temporary result back into `self` (a no-op when the kernel wrote `self`).
 void finish_inplace(const Tensor& self, const Prepared<2>& p);
-
-// ---- numbers ----------------------------------------------------------------------
-
-/// `s.to<T>()` with c10's overflow check (`alpha` and fill values go through it):
-/// throws "value cannot be converted to type int8_t without overflow".
-template <typename T>
-T checked_scalar(const Scalar& s) {
-  using L = std::numeric_limits<std::conditional_t<std::is_same_v<T, Half>, float, T>>;
-  // c10 names the C++ type in the message; Half's limits are its own.
-  const double lowest = std::is_same_v<T, Half> ? -65504.0 : static_cast<double>(L::lowest());
-  const double max = std::is_same_v<T, Half> ? 65504.0 : static_cast<double>(L::max());
-  bool overflow = false;
-  if constexpr (!std::is_same_v<T, bool>) {
-    if (s.is_floating_point()) {
-      const double d = s.to_double();
-      if constexpr (std::is_integral_v<T>) overflow = std::isnan(d) || d < lowest || d > max;
-      else overflow = !std::isinf(d) && (d < lowest || d > max);
-    } else if (s.is_integral()) {
-      const int64_t i = s.to_long();
-      if constexpr (std::is_unsigned_v<T>) {
-        // Negative values may wrap (uint8 accepts -255..255), as c10 allows.
-        overflow = (i > 0 && static_cast<double>(i) > max) ||
-                   (i < 0 && static_cast<double>(0 - static_cast<uint64_t>(i)) > max);
-      } else if constexpr (std::is_integral_v<T>) {
-        overflow = i < static_cast<int64_t>(L::lowest()) || i > static_cast<int64_t>(L::max());
-      } else {
-        overflow = static_cast<double>(i) < lowest || static_cast<double>(i) > max;
-      }
-    }
-  }
-  if (overflow) {
-    const char* name = std::is_same_v<T, uint8_t> ? "uint8_t" : std::is_same_v<T, int8_t> ? "int8_t"
-                     : std::is_same_v<T, int16_t> ? "int16_t" : std::is_same_v<T, int32_t> ? "int"
-                     : std::is_same_v<T, int64_t> ? "int64_t" : std::is_same_v<T, Half> ? "at::Half"
-                     : std::is_same_v<T, float> ? "float" : "double";
-    throw Error(str_cat("value cannot be converted to type ", name, " without overflow"));
-  }
-  return s.to<T>();
-}
 
 // ---- element arithmetic with PyTorch's CPU semantics ---------------------------
 

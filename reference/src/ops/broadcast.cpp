@@ -50,8 +50,8 @@ enum class Overlap { kNone, kFull, kPartial, kTooHard };
 Overlap overlap_status(const Tensor& a, const Tensor& b) {
   if (a.is_same(b)) return Overlap::kFull;
   if (a.numel() == 0 || b.numel() == 0) return Overlap::kNone;
+  if (!a.is_same_storage(b)) return Overlap::kNone;  // tested first: the cheapest answer
   if (!is_non_overlapping_and_dense(a) || !is_non_overlapping_and_dense(b)) return Overlap::kTooHard;
-  if (!a.is_same_storage(b)) return Overlap::kNone;
   const auto* a_begin = static_cast<const char*>(a.data_ptr());
   const auto* b_begin = static_cast<const char*>(b.data_ptr());
   const char* a_end = a_begin + a.nbytes();
@@ -136,7 +136,6 @@ bool is_non_overlapping_and_dense(const Tensor& t) {
 }
 
 Tensor empty_elementwise_output(IntArrayRef shape, ScalarType dtype, Device device, std::span<const Operand> inputs) {
-  Tensor out = make_tensor(shape, dtype, device);
   // TensorIterator's fast setup: inputs all of one shape and all contiguous keep the
   // output contiguous; all dense with equal strides give the output those strides.
   bool same_shape = true, has_0d = false, has_nd = false, all_contiguous = true, all_dense = true;
@@ -153,8 +152,9 @@ Tensor empty_elementwise_output(IntArrayRef shape, ScalarType dtype, Device devi
     common_strides = &op.tensor.strides();
   }
   same_shape = same_shape && !(has_0d && has_nd);
-  if (same_shape && all_contiguous) return out;
+  if (same_shape && all_contiguous) return make_tensor(shape, dtype, device);
   if (same_shape && all_dense && equal_strides && common_strides) {
+    Tensor out = make_tensor(shape, dtype, device);
     out.impl().strides = *common_strides;
     return out;
   }
@@ -163,13 +163,18 @@ Tensor empty_elementwise_output(IntArrayRef shape, ScalarType dtype, Device devi
   TL_CHECK(inputs.size() <= strides.size(), "too many operands");
   for (size_t k = 0; k < inputs.size(); ++k)
     strides[k] = inputs[k].is_scalar ? Sizes(shape.size(), 0) : broadcast_strides(inputs[k].tensor, shape);
-  const Sizes order = iteration_order(shape, std::span<const Sizes>(strides.data(), inputs.size()));
+  return empty_in_iteration_order(shape, dtype, device, std::span<const Sizes>(strides.data(), inputs.size()));
+}
+
+Tensor empty_in_iteration_order(IntArrayRef shape, ScalarType dtype, Device device, std::span<const Sizes> strides) {
+  Tensor out = make_tensor(shape, dtype, device);
+  const Sizes order = iteration_order(shape, strides);
   if (!is_reversed(order)) out.impl().strides = strides_in_order(shape, order, false);
   return out;
 }
 
-Tensor empty_preserving(const Tensor& t, ScalarType dtype) {
-  Tensor out = make_tensor(t.sizes(), dtype, t.device());
+Tensor empty_preserving(const Tensor& t, ScalarType dtype, Device device) {
+  Tensor out = make_tensor(t.sizes(), dtype, device);
   if (is_non_overlapping_and_dense(t)) {
     out.impl().strides = t.strides();
   } else if (t.dim() > 1) {

@@ -1,6 +1,7 @@
 // Python-style indexing: `x.index({Slice(), 0})` is `x[:, 0]`, `x.index_put_({Slice(), 0}, 5)`
 // is `x[:, 0] = 5`. Integers, slices, None and Ellipsis give views (ATen's TensorIndexing.h
 // get_item / set_item); bools are PyTorch's one piece of advanced indexing here and copy.
+#include <array>
 #include <cmath>
 #include <cstring>
 #include <limits>
@@ -8,7 +9,9 @@
 #include <type_traits>
 #include <vector>
 
+#include "core/checked_scalar.h"
 #include "core/tensor_internal.h"
+#include "ops/binary_kernel.h"
 #include "tl/indexing.h"
 #include "tl/tensor.h"
 
@@ -104,9 +107,14 @@ Sliced apply_slicing(const Tensor& self, Indices indices) {
 // Where advanced indexing puts the bools' result: they index with [0] (true) or [] (false),
 // which broadcast to one dim of size 1, or 0 if any is false. That dim replaces the bool
 // dims in place when they are adjacent, else it goes first (NumPy's rule).
-Tensor bool_result(const Sliced& r) {
+size_t bool_dim_position(const Sliced& r) {
   const auto& dims = r.bool_dims;
   const bool adjacent = dims.back() - dims.front() + 1 == static_cast<int64_t>(dims.size());
+  return adjacent ? static_cast<size_t>(dims.front()) : 0;
+}
+
+Tensor bool_result(const Sliced& r) {
+  const auto& dims = r.bool_dims;
   Sizes sz, st;
   for (int64_t d = 0, k = 0; d < r.view.dim(); ++d) {
     if (k < static_cast<int64_t>(dims.size()) && dims[k] == d) {
@@ -116,65 +124,31 @@ Tensor bool_result(const Sliced& r) {
     sz.push_back(r.view.sizes()[d]);
     st.push_back(r.view.strides()[d]);
   }
-  const size_t pos = adjacent ? static_cast<size_t>(dims.front()) : 0;
+  const size_t pos = bool_dim_position(r);
   sz.insert(pos, r.all_true ? 1 : 0);
-  st.insert(pos, 1);
+  st.insert(pos, 0);  // as PyTorch restrides an indexed dim: it takes no part in the output's dim order
   return detail::make_view(r.view, sz, st, r.view.storage_offset());
 }
 
-// C++ name of an element type, as c10's overflow message spells it.
-const char* cpp_type_name(ScalarType t) {
-  switch (t) {
-    case kByte: return "uint8_t";
-    case kChar: return "int8_t";
-    case kShort: return "int16_t";
-    case kInt: return "int";
-    case kLong: return "int64_t";
-    case kHalf: return "at::Half";
-    case kFloat: return "float";
-    case kDouble: return "double";
-    case kBool: break;
-  }
-  return "bool";
-}
-
-// A number stored into a tensor must fit its dtype (c10::checked_convert): ints may wrap
-// into uint8 from down to -255, floats may be inf or nan, bools take anything.
-void check_fits(const Scalar& v, ScalarType dtype) {
-  if (dtype == kBool || v.is_boolean()) return;
-  const bool overflow = dispatch(dtype, [&]<typename T>() {
-    using Limits = std::numeric_limits<std::conditional_t<std::is_same_v<T, Half>, float, T>>;
-    const double lowest = std::is_same_v<T, Half> ? -65504.0 : static_cast<double>(Limits::lowest());
-    const double max = std::is_same_v<T, Half> ? 65504.0 : static_cast<double>(Limits::max());
-    if (v.is_integral()) {
-      const int64_t i = v.to_long();
-      if constexpr (std::is_same_v<T, uint8_t>) return i > 255 || i < -255;
-      if constexpr (std::is_same_v<T, int64_t>) return false;
-      return static_cast<double>(i) < lowest || static_cast<double>(i) > max;
-    }
-    const double d = v.to_double();
-    if (std::isinf(d) && Limits::has_infinity) return false;
-    if (std::isnan(d)) return !Limits::has_quiet_NaN;
-    return d < lowest || d > max;
-  });
-  TL_CHECK(!overflow, "value cannot be converted to type ", cpp_type_name(dtype), " without overflow");
+// Advanced indexing gathers into new memory, laid out as PyTorch's index kernel lays its
+// output: in the dim order of the source, then of the index tensor ([0] or [] reshaped
+// to 1s around its one dim, so stride 1 wherever the result has size 1).
+Tensor gather_bool_result(const Sliced& r) {
+  const Tensor view = bool_result(r);
+  const size_t pos = bool_dim_position(r);
+  Sizes index_strides(static_cast<size_t>(view.dim()), 0);
+  for (size_t d = 0; d < index_strides.size(); ++d) index_strides[d] = d == pos || view.sizes()[d] == 1 ? 1 : 0;
+  const std::array<Sizes, 2> strides{view.strides(), index_strides};
+  Tensor out = detail::empty_in_iteration_order(view.sizes(), view.dtype(), view.device(), strides);
+  out.copy_(view);
+  return out;
 }
 
 // A 0-d CPU tensor of `dtype` holding `v` (ATen's scalarToTensor).
 Tensor scalar_to_tensor(const Scalar& v, ScalarType dtype) {
-  check_fits(v, dtype);
   Tensor t = detail::make_tensor({}, dtype, Device(kCPU));
-  dispatch(dtype, [&]<typename T>() {
-    T* p = static_cast<T*>(t.data_ptr());
-    // 2^63 passes the check (it equals int64's max as a double); x86 stores it as INT64_MIN.
-    if constexpr (std::is_same_v<T, int64_t>) {
-      if (v.is_floating_point() && v.to_double() >= 0x1p63) {
-        *p = std::numeric_limits<int64_t>::min();
-        return;
-      }
-    }
-    *p = v.to<T>();
-  });
+  // 2^63 fits int64 by the check (it equals int64's max as a double); x86 stores INT64_MIN.
+  dispatch(dtype, [&]<typename T>() { *static_cast<T*>(t.data_ptr()) = detail::checked_scalar<T>(v); });
   return t;
 }
 
@@ -234,7 +208,7 @@ Tensor Tensor::index(std::initializer_list<indexing::TensorIndex> list) const {
   check_indices(indices, "index");
   const Sliced r = apply_slicing(*this, indices);
   if (r.bool_dims.empty()) return r.view;
-  return bool_result(r).clone();  // advanced indexing gathers into new memory
+  return gather_bool_result(r);
 }
 
 Tensor& Tensor::index_put_(std::initializer_list<indexing::TensorIndex> list, const Tensor& value) {

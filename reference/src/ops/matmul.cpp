@@ -64,7 +64,7 @@ void mm_into(const Tensor& result, Tensor m1, Tensor m2) {
       return t;
     }
     trans = !tc;
-    return t.clone();
+    return detail::contiguous_copy(t);
   };
   bool ta = false, tb = false;
   const Tensor a = pick(m1, m, k, ta);

@@ -7,10 +7,9 @@ namespace tl {
 namespace {
 
 // LibTorch's `s - a` and `s / a`: `empty_like(a).fill_(s)`, then the in-place op. So
-// the number is first converted to a's dtype (overflow is an error, as in fill_) and
-// the result keeps a's dtype: `1 / int_tensor` is an error, unlike Python's `1 / t`.
+// the number is first converted to a's dtype (fill_ throws on overflow) and the result
+// keeps a's dtype: `1 / int_tensor` is an error, unlike Python's `1 / t`.
 Tensor filled_like(const Tensor& a, const Scalar& s) {
-  dispatch(a.dtype(), [&]<typename T>() { detail::checked_scalar<T>(s); });
   Tensor out = detail::empty_preserving(a, a.dtype());
   out.fill_(s);
   return out;

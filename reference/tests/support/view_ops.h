@@ -1,5 +1,5 @@
 #pragma once
-// The view-op words of tools/fixtures/gen_views.py and gen_indexing.py, applied to tl
+// The view-op words (and clone, contiguous, to) of tools/fixtures/gen_views.py and gen_indexing.py, applied to tl
 // tensors, and a check that an expression raises PyTorch's error.
 
 #include <gtest/gtest.h>
@@ -41,6 +41,9 @@ inline Tensor apply_view_op(const Tensor& t, const nlohmann::json& op) {
   if (name == "select") return t.select(i(1), i(2));
   if (name == "slice") return t.slice(i(1), optional_int(op.at(2)), optional_int(op.at(3)), i(4));
   if (name == "narrow") return t.narrow(i(1), i(2), i(3));
+  if (name == "clone") return t.clone();
+  if (name == "contiguous") return t.contiguous();
+  if (name == "to") return t.to(dtype_from_name(op.at(1).get<std::string>()));
   throw std::runtime_error("unknown view op " + name);
 }
 
