@@ -20,11 +20,7 @@ const nlohmann::json& fx() { return suite::fixture("ex06-device-tensors.json"); 
 // The best device this grader has, as the notebook picks it.
 tl::Device device_under_test() { return tl::cuda::is_available() ? tl::Device(tl::kCUDA) : tl::Device(tl::kCPU); }
 
-const nlohmann::json& run_for(uint64_t seed) {
-  for (const auto& r : fx()["runs"])
-    if (r["seed"].get<uint64_t>() == seed) return r;
-  throw std::runtime_error("no fixture run for seed " + std::to_string(seed));
-}
+const nlohmann::json& run_for(uint64_t seed) { return suite::run_for_seed(fx(), seed); }
 
 ::testing::AssertionResult on_device(const tl::Tensor& t, tl::Device device, const char* name) {
   if (!t.defined()) return ::testing::AssertionFailure() << name << " is an undefined tensor";

@@ -18,11 +18,7 @@ namespace {
 
 const nlohmann::json& fx() { return suite::fixture("ex10-seed7-squeeze.json"); }
 
-const nlohmann::json& run_for(uint64_t seed) {
-  for (const auto& r : fx()["runs"])
-    if (r["seed"].get<uint64_t>() == seed) return r;
-  throw std::runtime_error("no fixture run for seed " + std::to_string(seed));
-}
+const nlohmann::json& run_for(uint64_t seed) { return suite::run_for_seed(fx(), seed); }
 
 void check_run(const nlohmann::json& r) {
   const uint64_t seed = r["seed"];

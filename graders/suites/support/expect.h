@@ -47,6 +47,13 @@ inline const nlohmann::json& fixture(const std::string& name) {
   return cache[name] = nlohmann::json::parse(in).at("data");
 }
 
+/// The entry of a seeded fixture's "runs" list made with `seed`; throws when there is none.
+inline const nlohmann::json& run_for_seed(const nlohmann::json& data, uint64_t seed) {
+  for (const auto& r : data.at("runs"))
+    if (r.at("seed").get<uint64_t>() == seed) return r;
+  throw std::runtime_error("no fixture run for seed " + std::to_string(seed));
+}
+
 /// "float32" -> tl::kFloat, ...
 inline tl::ScalarType dtype_from_name(const std::string& n) {
   static const std::map<std::string, tl::ScalarType> names = {

@@ -200,47 +200,53 @@ void copy_cast_cpu(const Tensor& dst, const Tensor& src) {
   });
 }
 
+// copy_ once its checks passed (or for a fresh `dst`): `src` broadcasts to dst's shape.
+void copy_elements(Tensor dst, const Tensor& src) {
+  const Tensor source = src.sizes() == dst.sizes() ? src : src.expand(dst.sizes());
+  if (dst.device().is_cpu() && source.device().is_cpu()) {
+    copy_cast_cpu(dst, source);
+    return;
+  }
+  // One CUDA device: a kernel casts and copies any layout.
+  if (source.device() == dst.device()) {
+    detail::cuda_copy(dst, source);
+    return;
+  }
+  // One host value onto the device (fill_, a broadcast number): no host buffer needed.
+  if (dst.is_cuda() && src.is_cpu() && src.numel() == 1) {
+    detail::cuda_fill(dst, src.item());
+    return;
+  }
+  // Cross-device: cast on the source's side into a dense buffer, then one memcpy (of the
+  // whole block when both are laid out alike, as `to` and `clone` make them).
+  const bool same_layout = (dst.is_contiguous() && source.is_contiguous()) ||
+                           (dst.strides() == source.strides() && detail::is_non_overlapping_and_dense(dst));
+  if (source.dtype() == dst.dtype() && same_layout) {
+    detail::cuda_memcpy(dst.data_ptr(), dst.device(), source.data_ptr(), source.device(),
+                        static_cast<size_t>(dst.nbytes()));
+    return;
+  }
+  const Tensor dense = source.to(dst.dtype()).contiguous();
+  if (dst.is_contiguous()) return copy_elements(dst, dense);
+  Tensor staged = detail::make_tensor(dst.sizes(), dst.dtype(), dst.device());
+  copy_elements(staged, dense);
+  copy_elements(dst, staged);  // same device now
+}
+
 }  // namespace
 
 Tensor& Tensor::copy_(const Tensor& src) {
   if (is_same(src)) return *this;  // as PyTorch: before any check
   detail::check_inplace_write(*this, std::array<detail::Operand, 2>{*this, src});
-  Tensor source = src.expand(sizes());
-  if (device().is_cpu() && source.device().is_cpu()) {
-    copy_cast_cpu(*this, source);
-    return *this;
-  }
-  // One CUDA device: a kernel casts and copies any layout.
-  if (source.device() == device()) {
-    detail::cuda_copy(*this, source);
-    return *this;
-  }
-  // One host value onto the device (fill_, a broadcast number): no host buffer needed.
-  if (is_cuda() && src.is_cpu() && src.numel() == 1) {
-    detail::cuda_fill(*this, src.item());
-    return *this;
-  }
-  // Cross-device: cast on the source's side into a dense buffer, then one memcpy (of the
-  // whole block when both are laid out alike, as `to` and `clone` make them).
-  const bool same_layout = (is_contiguous() && source.is_contiguous()) ||
-                           (strides() == source.strides() && detail::is_non_overlapping_and_dense(*this));
-  if (source.dtype() == dtype() && same_layout) {
-    detail::cuda_memcpy(data_ptr(), device(), source.data_ptr(), source.device(),
-                        static_cast<size_t>(nbytes()));
-    return *this;
-  }
-  Tensor dense = source.to(dtype()).contiguous();
-  if (is_contiguous()) return copy_(dense);
-  Tensor staged = detail::make_tensor(sizes(), dtype(), device());
-  staged.copy_(dense);
-  return copy_(staged);  // same device now
+  copy_elements(*this, src);
+  return *this;
 }
 
 namespace detail {
 
 Tensor contiguous_copy(const Tensor& t) {
   Tensor out = make_tensor(t.sizes(), t.dtype(), t.device());
-  out.copy_(t);
+  copy_elements(out, t);  // a fresh tensor: nothing to check
   return out;
 }
 
@@ -269,7 +275,7 @@ Tensor Tensor::to(Device device, ScalarType dtype, bool, bool copy) const {
     device = Device(kCUDA, 0);
   }
   Tensor out = detail::empty_preserving(*this, dtype, device);
-  out.copy_(*this);
+  copy_elements(out, *this);
   return out;
 }
 

@@ -17,6 +17,7 @@
 
 #include "core/checked_scalar.h"
 #include "core/cuda_bridge.h"
+#include "core/memory_overlap.h"
 #include "core/parallel.h"
 #include "core/strided_loop.h"
 #include "core/tensor_internal.h"
@@ -57,8 +58,6 @@ Sizes broadcast_strides(const Tensor& t, IntArrayRef shape);
 /// TensorIterator's dim order for operands of `shape` with (broadcast) `strides`:
 /// fastest-moving dim first, decided by the first operand whose strides tell.
 Sizes iteration_order(IntArrayRef shape, std::span<const Sizes> strides);
-/// True when the elements fill a block of memory exactly, in some dim order.
-bool is_non_overlapping_and_dense(const Tensor& t);
 /// A new output of `shape` laid out as TensorIterator lays it out for these inputs
 /// (contiguous, or following the inputs' dim order, e.g. transposed for transposed inputs).
 Tensor empty_elementwise_output(IntArrayRef shape, ScalarType dtype, Device device,

@@ -5,6 +5,7 @@
 #include <numeric>
 #include <utility>
 
+#include "core/memory_overlap.h"
 #include "core/tensor_internal.h"
 
 namespace tl::detail {
@@ -100,24 +101,6 @@ void coalesce(ReducePlan& p) {
   p.in_strides.resize(prev + 1, 0);
 }
 
-// PyTorch's is_non_overlapping_and_dense: the elements fill a block without gaps or repeats.
-bool non_overlapping_and_dense(const Tensor& t) {
-  const int64_t nd = t.dim();
-  std::vector<int64_t> perm(static_cast<size_t>(nd));
-  std::iota(perm.begin(), perm.end(), 0);
-  std::sort(perm.begin(), perm.end(), [&](int64_t a, int64_t b) {
-    if (t.sizes()[a] < 2) return false;
-    if (t.sizes()[b] < 2) return true;
-    return t.strides()[a] < t.strides()[b];
-  });
-  int64_t require = 1;
-  for (int64_t d : perm) {
-    if (t.sizes()[d] < 2) return true;
-    if (t.strides()[d] != require) return false;
-    require *= t.sizes()[d];
-  }
-  return true;
-}
 
 }  // namespace
 
@@ -136,7 +119,7 @@ ReducePlan plan_reduction(IntArrayRef sizes, IntArrayRef in_strides, const std::
 
 Tensor cast_preserving_layout(const Tensor& t, ScalarType dtype) {
   if (t.dtype() == dtype) return t;
-  if (!non_overlapping_and_dense(t)) return t.to(dtype);  // a contiguous copy
+  if (!detail::is_non_overlapping_and_dense(t)) return t.to(dtype);  // a contiguous copy
   int64_t extent = 1;  // storage elements the strides reach
   for (int64_t d = 0; d < t.dim(); ++d) extent += (t.sizes()[d] - 1) * t.strides()[d];
   if (t.numel() == 0) extent = 0;

@@ -1,4 +1,4 @@
-// Generator lookup, overlap check, element order and the double Box–Muller sampler.
+// Generator lookup, element order and the double Box–Muller sampler.
 #include "random/random_internal.h"
 
 #include <numbers>
@@ -11,14 +11,6 @@ CPUGeneratorImpl* cpu_generator(const std::optional<Generator>& gen) {
   const Device d = g.device();
   TL_CHECK(d.is_cpu(), "Expected a 'cpu' device type for generator but found '", Device(d.type()), "'");
   return g.get<CPUGeneratorImpl>();
-}
-
-void check_no_internal_overlap(const Tensor& t) {
-  for (int64_t d = 0; d < t.dim(); ++d) {
-    TL_CHECK(t.strides()[d] != 0 || t.sizes()[d] <= 1,
-             "unsupported operation: more than one element of the written-to tensor refers to a single "
-             "memory location. Please clone() the tensor before performing the operation.");
-  }
 }
 
 const char* type_meta_name(ScalarType t) {

@@ -15,6 +15,7 @@
 #include <type_traits>
 
 #include "core/cuda_bridge.h"
+#include "core/memory_overlap.h"
 #include "core/strided_loop.h"
 #include "tl/generator.h"
 #include "tl/tensor.h"
@@ -23,9 +24,6 @@ namespace tl::detail {
 
 /// The CPU generator to draw from: `gen` if given (it must be a CPU one), else the default.
 CPUGeneratorImpl* cpu_generator(const std::optional<Generator>& gen);
-
-/// Throws PyTorch's error when two elements of `t` share memory (an expanded tensor).
-void check_no_internal_overlap(const Tensor& t);
 
 /// The C++ type name PyTorch prints in bounds errors: "float", "c10::Half", "long int", ...
 const char* type_meta_name(ScalarType t);
