@@ -80,14 +80,17 @@ torch_l=$(median_time "${torch_link[@]}")
 tl_lines=$("$cxx" -std=c++20 -I"$root/reference/include" -E "$work/prog_tl.cpp" | wc -l)
 torch_lines=$("$cxx" -std=c++17 -I/usr/include -I/usr/include/torch/csrc/api/include -E "$work/prog_torch.cpp" | wc -l)
 
-ratio() { echo "scale=1; $1 / $2" | bc -l; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.1f", a / b}'; }
+sum() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a + b}'; }
+tl_cl=$(sum "$tl_c" "$tl_l")
+torch_cl=$(sum "$torch_c" "$torch_l")
 echo "Compiler: $($cxx --version | head -1); flags ${flags[*]} (tl: -std=c++20); median of $reps runs; $(nproc) CPUs, load average $(cut -d' ' -f1-3 /proc/loadavg)."
 echo
 echo "| small program | tl | LibTorch | LibTorch / tl |"
 echo "|---|---|---|---|"
 echo "| compile (.cpp -> .o) | ${tl_c} s | ${torch_c} s | $(ratio "$torch_c" "$tl_c")× |"
 echo "| link | ${tl_l} s | ${torch_l} s | $(ratio "$torch_l" "$tl_l")× |"
-echo "| compile + link | $(echo "$tl_c + $tl_l" | bc -l) s | $(echo "$torch_c + $torch_l" | bc -l) s | $(ratio "$torch_c + $torch_l" "$tl_c + $tl_l")× |"
+echo "| compile + link | ${tl_cl} s | ${torch_cl} s | $(ratio "$torch_cl" "$tl_cl")× |"
 echo "| preprocessed lines | ${tl_lines} | ${torch_lines} | $(ratio "$torch_lines" "$tl_lines")× |"
 
 if [[ $student -eq 1 ]]; then
