@@ -56,7 +56,8 @@ T checked_scalar(const Scalar& s) {
       }
     }
   }
-  if (overflow) throw Error(str_cat("value cannot be converted to type ", cpp_type_name(CppTypeToScalarType<T>::value), " without overflow"));
+  TL_CHECK(!overflow, "value cannot be converted to type ", cpp_type_name(CppTypeToScalarType<T>::value),
+           " without overflow");
   return s.to<T>();
 }
 
