@@ -61,9 +61,4 @@ T checked_scalar(const Scalar& s) {
   return s.to<T>();
 }
 
-/// Throws c10's overflow error when `s` does not fit `dtype` (see checked_scalar).
-inline void check_fits(const Scalar& s, ScalarType dtype) {
-  dispatch(dtype, [&]<typename T>() { checked_scalar<T>(s); });
-}
-
 }  // namespace tl::detail

@@ -104,11 +104,12 @@ inline CudaInput cuda_input(const Operand& op) {
   return op.is_scalar ? CudaInput(op.scalar) : CudaInput(op.tensor);
 }
 
-/// PyTorch casts inputs of another dtype to the compute dtype before the loop.
+/// PyTorch casts inputs of another dtype to the compute dtype before the loop (`to` keeps
+/// their layout).
 template <size_t N>
 void convert_inputs(std::array<Operand, N>& in, ScalarType compute) {
   for (Operand& op : in)
-    if (!op.is_scalar && op.tensor.dtype() != compute) op.tensor = empty_preserving(op.tensor, compute).copy_(op.tensor);
+    if (!op.is_scalar && op.tensor.dtype() != compute) op.tensor = op.tensor.to(compute);
 }
 
 /// Sets up an out-of-place op: broadcast, convert, allocate the output.
