@@ -111,6 +111,24 @@ TEST(CudaCopy, StridedViewsInBothDirections) {
   EXPECT_TRUE(tensors_identical(tl::arange(0, 4, 1, tl::kInt).expand({3, 4}).contiguous(), rows.cpu()));
 }
 
+TEST(CudaCopy, ToKeepsTheLayoutAcrossDevices) {
+  TL_REQUIRE_GPU();
+  // PyTorch's preserve_format: a dense permuted tensor keeps its strides on the other
+  // device; a step slice gets dense strides in the same dim order ((1, 8) -> (1, 4)).
+  const tl::Tensor x = tl::arange(0, 12, 1, tl::kFloat).reshape({3, 4});
+  const tl::Tensor g = x.t().cuda();
+  EXPECT_EQ(g.strides().vec(), (std::vector<int64_t>{1, 4}));
+  EXPECT_TRUE(tensors_identical(x.t(), g.cpu()));
+  EXPECT_EQ(g.cpu().strides().vec(), (std::vector<int64_t>{1, 4}));
+  const tl::Tensor stepped = x.t().slice(1, 0, 3, 2);
+  const tl::Tensor gd = stepped.to(kGpu, tl::kDouble);
+  EXPECT_EQ(gd.strides().vec(), (std::vector<int64_t>{1, 4}));
+  EXPECT_TRUE(tensors_identical(stepped.to(tl::kDouble), gd.cpu()));
+  const tl::Tensor back = g.slice(1, 0, 3, 2).to(tl::Device(tl::kCPU), tl::kLong);
+  EXPECT_EQ(back.strides().vec(), (std::vector<int64_t>{1, 4}));
+  EXPECT_TRUE(tensors_identical(stepped.to(tl::kLong), back));
+}
+
 TEST(CudaCopy, FillAndFactories) {
   TL_REQUIRE_GPU();
   for (tl::ScalarType t : kAllTypes) {
