@@ -7,6 +7,7 @@
 #include <type_traits>
 
 #include "tl/dtype.h"
+#include "tl/float_to_int.h"
 
 namespace tl {
 
@@ -117,7 +118,8 @@ class Scalar {
 
 namespace detail {
 /// @brief Casts one element value to another element type with PyTorch's CPU semantics
-/// (float to int truncates as x86 does, see below; double to half rounds through float).
+/// (float to int truncates as x86 does, see tl/float_to_int.h; double to half rounds through
+/// float).
 template <typename To, typename From>
 inline To cast_value(From v) {
   if constexpr (std::is_same_v<To, From>) {
@@ -128,20 +130,9 @@ inline To cast_value(From v) {
   } else if constexpr (std::is_same_v<From, Half>) {
     return cast_value<To>(static_cast<float>(v));
   } else if constexpr (std::is_same_v<To, Half>) {
-    if constexpr (std::is_same_v<From, double>) return Half(static_cast<float>(v));
-    else return Half(static_cast<float>(v));
+    return Half(static_cast<float>(v));
   } else if constexpr (std::is_floating_point_v<From> && std::is_integral_v<To>) {
-    // Out-of-range float -> int is UB in C++. PyTorch's x86 build truncates with
-    // cvttss2si/cvttsd2si: to int64 for int64, to int32 for every narrower type (then
-    // keeps the low bits); NaN and out-of-range values give the "integer indefinite"
-    // INT_MIN. Verified against torch 1.13.1 by tools/fixtures/gen_casts.py.
-    const double d = static_cast<double>(v);
-    if constexpr (sizeof(To) == 8) {
-      return (d >= -0x1p63 && d < 0x1p63) ? static_cast<To>(v) : static_cast<To>(INT64_MIN);
-    } else {
-      const int32_t w = (d > -0x1p31 - 1.0 && d < 0x1p31) ? static_cast<int32_t>(v) : INT32_MIN;
-      return static_cast<To>(w);
-    }
+    return float_to_int<To>(v);
   } else {
     return static_cast<To>(v);
   }

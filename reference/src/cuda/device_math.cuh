@@ -10,6 +10,7 @@
 #include <type_traits>
 
 #include "cuda/kernels.h"
+#include "tl/float_to_int.h"
 
 namespace tl::cuda_backend {
 
@@ -60,13 +61,7 @@ __device__ __forceinline__ To cast(From v) {
   } else if constexpr (std::is_same_v<To, bool>) {
     return v != From(0);
   } else if constexpr (std::is_floating_point_v<From> && std::is_integral_v<To>) {
-    const double d = static_cast<double>(v);
-    if constexpr (sizeof(To) == 8) {
-      return (d >= -0x1p63 && d < 0x1p63) ? static_cast<To>(v) : static_cast<To>(INT64_MIN);
-    } else {
-      const int32_t w = (d > -0x1p31 - 1.0 && d < 0x1p31) ? static_cast<int32_t>(v) : INT32_MIN;
-      return static_cast<To>(w);
-    }
+    return tl::detail::float_to_int<To>(v);
   } else {
     return static_cast<To>(v);
   }

@@ -9,6 +9,7 @@
 
 #include <array>
 #include <cstdint>
+#include <utility>
 #include <vector>
 
 #include "tl/tensor.h"
@@ -40,6 +41,17 @@ struct Loop2d {
   int64_t size0, size1;
   std::array<int64_t, 2> out_strides, in_strides;
 };
+
+/// `l` with its dims swapped when only dim 1 is reduced, so that a reduced dim, if any,
+/// comes first (dim 0 is the one the sum kernels add along).
+inline Loop2d reduced_dim_first(Loop2d l) {
+  if (l.out_strides[0] != 0 && l.out_strides[1] == 0) {
+    std::swap(l.size0, l.size1);
+    std::swap(l.out_strides[0], l.out_strides[1]);
+    std::swap(l.in_strides[0], l.in_strides[1]);
+  }
+  return l;
+}
 
 /// Calls `fn(const Loop2d&)` for each 2-d block in TensorIterator's serial order.
 template <typename Fn>

@@ -216,12 +216,7 @@ template <typename T>
   using V = SumLanes<T>;
   T* out = out_base + l.out_offset;
   const T* in = in_base + l.in_offset;
-  // Make dim 0 the reduced one.
-  if (l.out_strides[0] != 0 && l.out_strides[1] == 0) {
-    std::swap(l.size0, l.size1);
-    std::swap(l.out_strides[0], l.out_strides[1]);
-    std::swap(l.in_strides[0], l.in_strides[1]);
-  }
+  l = reduced_dim_first(l);
   const int64_t size0 = l.size0, size1 = l.size1;
   const int64_t is0 = l.in_strides[0], is1 = l.in_strides[1];
   if (l.out_strides[0] != 0) {  // nothing reduced here (only size-1 dims): out = out + in
@@ -298,11 +293,7 @@ template <typename T>
 [[gnu::always_inline]] inline void integer_block(T* out_base, const T* in_base, Loop2d l) {
   T* out = out_base + l.out_offset;
   const T* in = in_base + l.in_offset;
-  if (l.out_strides[0] != 0 && l.out_strides[1] == 0) {
-    std::swap(l.size0, l.size1);
-    std::swap(l.out_strides[0], l.out_strides[1]);
-    std::swap(l.in_strides[0], l.in_strides[1]);
-  }
+  l = reduced_dim_first(l);
   for (int64_t j = 0; j < l.size1; ++j) {
     const T* row = in + j * l.in_strides[1];
     T* o = out + j * l.out_strides[1];
@@ -437,12 +428,7 @@ bool sum_row_parallel(T* out, const T* in, const Loop2d& row) {
 // with too few outputs to split that way may still share each long contiguous row.
 template <typename T>
 void sum_block_parallel(T* out, const T* in, const Loop2d& block, int64_t numel) {
-  Loop2d l = block;
-  if (l.out_strides[0] != 0 && l.out_strides[1] == 0) {  // make dim 0 the reduced one
-    std::swap(l.size0, l.size1);
-    std::swap(l.out_strides[0], l.out_strides[1]);
-    std::swap(l.in_strides[0], l.in_strides[1]);
-  }
+  const Loop2d l = reduced_dim_first(block);
   int64_t unit = 1;
   if constexpr (kCascaded<T>) unit = 4 * Cascade<T>::kLanes;
   const int64_t pieces = l.size1 / unit;
