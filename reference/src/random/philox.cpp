@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cmath>
 #include <numbers>
+#include <tuple>
+#include <utility>
 
 namespace tl::detail {
 namespace {
@@ -117,61 +119,69 @@ PhiloxLaunch philox_launch(int64_t numel, int multiprocessors, int max_threads_p
   return {grid, steps * kValuesPerCall};
 }
 
+namespace {
+
+// `numel` values in memory order: `draw(stream)` yields one call's values (as many as its
+// array holds, the loop's unroll), `finish(value)` maps each to the element it becomes.
+template <typename T, typename Draw, typename Finish>
+std::vector<T> philox_values(int64_t numel, uint64_t seed, uint64_t offset, uint32_t grid, Draw&& draw,
+                             Finish&& finish) {
+  using Values = decltype(draw(std::declval<PhiloxStream&>()));
+  std::vector<T> out(static_cast<size_t>(std::max<int64_t>(numel, 0)));
+  philox_grid_stride(numel, grid, static_cast<int>(std::tuple_size_v<Values>), seed, offset, draw,
+                     [&](int64_t i, T v) { out[static_cast<size_t>(i)] = finish(v); });
+  return out;
+}
+
+}  // namespace
+
 std::vector<float> philox_uniform_float(int64_t numel, uint64_t seed, uint64_t offset, uint32_t grid, float from,
                                         float to) {
-  std::vector<float> out(static_cast<size_t>(std::max<int64_t>(numel, 0)));
   const float range = to - from;
-  philox_grid_stride(
-      numel, grid, 4, seed, offset,
+  return philox_values<float>(
+      numel, seed, offset, grid,
       [](PhiloxStream& s) {
         const auto r = s.next4();
         return std::array<float, 4>{curand_uniform_from(r[0]), curand_uniform_from(r[1]), curand_uniform_from(r[2]),
                                     curand_uniform_from(r[3])};
       },
-      [&](int64_t i, float u) { out[static_cast<size_t>(i)] = std::fma(u == 1.0f ? 0.0f : u, range, from); });
-  return out;
+      [&](float u) { return std::fma(u == 1.0f ? 0.0f : u, range, from); });
 }
 
 std::vector<double> philox_uniform_double(int64_t numel, uint64_t seed, uint64_t offset, uint32_t grid, double from,
                                           double to) {
-  std::vector<double> out(static_cast<size_t>(std::max<int64_t>(numel, 0)));
   const double range = to - from;
-  philox_grid_stride(
-      numel, grid, 2, seed, offset,
+  return philox_values<double>(
+      numel, seed, offset, grid,
       [](PhiloxStream& s) {
         const auto r = s.next4();
         return std::array<double, 2>{curand_uniform_double_from(r[0], r[1]), curand_uniform_double_from(r[2], r[3])};
       },
-      [&](int64_t i, double u) { out[static_cast<size_t>(i)] = std::fma(u == 1.0 ? 0.0 : u, range, from); });
-  return out;
+      [&](double u) { return std::fma(u == 1.0 ? 0.0 : u, range, from); });
 }
 
 std::vector<float> philox_normal_float(int64_t numel, uint64_t seed, uint64_t offset, uint32_t grid, float mean,
                                        float std) {
-  std::vector<float> out(static_cast<size_t>(std::max<int64_t>(numel, 0)));
-  philox_grid_stride(
-      numel, grid, 4, seed, offset,
+  return philox_values<float>(
+      numel, seed, offset, grid,
       [](PhiloxStream& s) {
         const auto r = s.next4();
         const auto a = curand_box_muller_from(r[0], r[1]);
         const auto b = curand_box_muller_from(r[2], r[3]);
         return std::array<float, 4>{a[0], a[1], b[0], b[1]};
       },
-      [&](int64_t i, float n) { out[static_cast<size_t>(i)] = std::fma(n, std, mean); });
-  return out;
+      [&](float n) { return std::fma(n, std, mean); });
 }
 
 std::vector<double> philox_normal_double(int64_t numel, uint64_t seed, uint64_t offset, uint32_t grid, double mean,
                                          double std) {
-  std::vector<double> out(static_cast<size_t>(std::max<int64_t>(numel, 0)));
-  philox_grid_stride(
-      numel, grid, 2, seed, offset,
+  return philox_values<double>(
+      numel, seed, offset, grid,
       [](PhiloxStream& s) {
         const auto r = s.next4();
         return curand_box_muller_double_from(r[0], r[1], r[2], r[3]);
       },
-      [&](int64_t i, double n) { out[static_cast<size_t>(i)] = std::fma(n, std, mean); });
-  return out;
+      [&](double n) { return std::fma(n, std, mean); });
 }
 
 }  // namespace tl::detail
