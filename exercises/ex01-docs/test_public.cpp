@@ -3,31 +3,15 @@
 // answers, so it tells you whether you are right without telling you the answer.
 #include <gtest/gtest.h>
 
-#include <cctype>
 #include <cstdint>
 #include <set>
 #include <string>
 
 #include <course/ex01_docs.h>
 
-namespace {
+#include "answer_form.h"
 
-// Case, spaces, quotes, a trailing "()" and a leading tl:: / torch:: / torch. do not matter.
-std::string normalise(const std::string& answer) {
-  std::string s;
-  for (unsigned char c : answer)
-    if (!std::isspace(c) && c != '`' && c != '"' && c != '\'') s += static_cast<char>(std::tolower(c));
-  if (s.ends_with("()")) s.resize(s.size() - 2);
-  for (bool again = true; again;) {
-    again = false;
-    for (const std::string prefix : {"tl::", "torch::", "torch.", "at::"})
-      if (s.starts_with(prefix)) {
-        s.erase(0, prefix.size());
-        again = true;
-      }
-  }
-  return s;
-}
+namespace {
 
 uint64_t fingerprint(const std::string& s) {
   uint64_t h = 0xcbf29ce484222325ull;
@@ -37,7 +21,7 @@ uint64_t fingerprint(const std::string& s) {
 
 ::testing::AssertionResult accepted(int question, const std::set<uint64_t>& fingerprints) {
   const std::string answer = course::docs_answer(question);
-  if (fingerprints.count(fingerprint(normalise(answer)))) return ::testing::AssertionSuccess();
+  if (fingerprints.count(fingerprint(quiz::normalise(answer)))) return ::testing::AssertionSuccess();
   return ::testing::AssertionFailure() << "question " << question << ": \"" << answer
                                        << "\" is not the answer; read the question in the README again";
 }

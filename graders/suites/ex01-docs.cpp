@@ -2,38 +2,20 @@
 // exercises/ex01-docs/README.md; each answer is in a tl header, cited below).
 #include <gtest/gtest.h>
 
-#include <cctype>
 #include <set>
 #include <string>
 
 #include <course/ex01_docs.h>
 #include <tl/tl.h>
 
+#include "../../exercises/ex01-docs/answer_form.h"
 #include "support/expect.h"
 
 namespace {
 
-// The README's rule: case, spaces, quotes, a trailing "()" and a leading tl:: / torch:: /
-// torch. do not matter. Must match exercises/ex01-docs/test_public.cpp.
-std::string normalise(const std::string& answer) {
-  std::string s;
-  for (unsigned char c : answer)
-    if (!std::isspace(c) && c != '`' && c != '"' && c != '\'') s += static_cast<char>(std::tolower(c));
-  if (s.ends_with("()")) s.resize(s.size() - 2);
-  for (bool again = true; again;) {
-    again = false;
-    for (const std::string prefix : {"tl::", "torch::", "torch.", "at::"})
-      if (s.starts_with(prefix)) {
-        s.erase(0, prefix.size());
-        again = true;
-      }
-  }
-  return s;
-}
-
 ::testing::AssertionResult accepted(int question, const std::set<std::string>& answers, const std::string& example) {
   const std::string got = course::docs_answer(question);
-  if (answers.count(normalise(got))) return ::testing::AssertionSuccess();
+  if (answers.count(quiz::normalise(got))) return ::testing::AssertionSuccess();
   return ::testing::AssertionFailure() << "question " << question << ": expected an answer such as \"" << example
                                        << "\", got \"" << got << "\"";
 }
