@@ -2,10 +2,8 @@
 #include "ops/reduce.h"
 
 #include <algorithm>
-#include <numeric>
 #include <utility>
 
-#include "core/memory_overlap.h"
 #include "core/tensor_internal.h"
 
 namespace tl::detail {
@@ -101,7 +99,6 @@ void coalesce(ReducePlan& p) {
   p.in_strides.resize(prev + 1, 0);
 }
 
-
 }  // namespace
 
 ReducePlan plan_reduction(IntArrayRef sizes, IntArrayRef in_strides, const std::vector<bool>& mask) {
@@ -115,18 +112,6 @@ ReducePlan plan_reduction(IntArrayRef sizes, IntArrayRef in_strides, const std::
   reorder(p);
   coalesce(p);
   return p;
-}
-
-Tensor cast_preserving_layout(const Tensor& t, ScalarType dtype) {
-  if (t.dtype() == dtype) return t;
-  if (!detail::is_non_overlapping_and_dense(t)) return t.to(dtype);  // a contiguous copy
-  int64_t extent = 1;  // storage elements the strides reach
-  for (int64_t d = 0; d < t.dim(); ++d) extent += (t.sizes()[d] - 1) * t.strides()[d];
-  if (t.numel() == 0) extent = 0;
-  Tensor base = make_tensor({extent}, dtype, t.device());
-  Tensor out = make_view(base, t.sizes(), t.strides(), 0);
-  out.copy_(t);
-  return out;
 }
 
 }  // namespace tl::detail

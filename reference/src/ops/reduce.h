@@ -91,10 +91,6 @@ void for_each_loop2d(const ReducePlan& p, Fn&& fn) {
   }
 }
 
-/// `t` cast to `dtype` keeping its strides when it is dense (PyTorch's
-/// `to(dtype)` with preserve_format), so the cast copy is summed in the same order.
-Tensor cast_preserving_layout(const Tensor& t, ScalarType dtype);
-
 /// The CPU sum kernel: adds the elements of `in` over the plan into the zero-filled `out`
 /// (same dtype), in PyTorch's cascade order for floating types.
 void sum_kernel_cpu(const Tensor& out, const Tensor& in, const ReducePlan& plan);

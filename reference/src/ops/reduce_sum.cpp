@@ -10,18 +10,19 @@
 namespace tl {
 namespace {
 
-// Sums `self` over `mask` in dtype `dtype` (the input is cast first, as PyTorch does).
+// Sums `self` over `mask` in dtype `dtype`. The input is cast first, as PyTorch does; `to`
+// keeps its layout, so the cast copy is summed in the same order.
 Tensor sum_impl(const Tensor& self, const std::vector<bool>& mask, bool keepdim, ScalarType dtype) {
   if (self.is_cuda()) {  // one reduction kernel, accumulating float16 in float
     Tensor out = detail::make_tensor(detail::reduced_shape(self.sizes(), mask, true), dtype, self.device());
-    detail::cuda_reduce(detail::CudaReduceOp::Sum, detail::cast_preserving_layout(self, dtype), mask, out, Tensor());
+    detail::cuda_reduce(detail::CudaReduceOp::Sum, self.to(dtype), mask, out, Tensor());
     return keepdim ? out : out.view(detail::reduced_shape(self.sizes(), mask, false));
   }
   detail::check_cpu(self, "sum");
   Tensor out = detail::make_tensor(detail::reduced_shape(self.sizes(), mask, true), dtype, self.device());
   std::memset(out.data_ptr(), 0, static_cast<size_t>(out.nbytes()));  // zero bits are 0 in every dtype
   if (self.numel() != 0) {
-    const Tensor in = detail::cast_preserving_layout(self, dtype);
+    const Tensor in = self.to(dtype);
     detail::sum_kernel_cpu(out, in, detail::plan_reduction(in.sizes(), in.strides(), mask));
   }
   return keepdim ? out : out.view(detail::reduced_shape(self.sizes(), mask, false));
