@@ -2,11 +2,8 @@
 // is `x[:, 0] = 5`. Integers, slices, None and Ellipsis give views (ATen's TensorIndexing.h
 // get_item / set_item); bools are PyTorch's one piece of advanced indexing here and copy.
 #include <array>
-#include <cmath>
 #include <cstring>
-#include <limits>
 #include <span>
-#include <type_traits>
 #include <vector>
 
 #include "core/checked_scalar.h"
